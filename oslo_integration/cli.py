@@ -1,0 +1,165 @@
+"""The command line: read, import, list, undo and export figures, in Norwegian.
+
+Bad input is answered with one line per problem (file, sheet, cell) and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import polars as pl
+
+from .errors import InputRefused, Problem
+from .normalise import EXTRA_COLUMNS, normalise_path
+from .schema_csv import write_schema_csv
+from .store import KINDS, StoreError, import_file, open_store
+
+EXIT_BAD_INPUT = 2
+
+
+def _who(args: argparse.Namespace) -> str:
+    if getattr(args, "hvem", None):
+        return args.hvem
+    try:
+        return f"kommandolinje:{getpass.getuser()}"
+    except Exception:  # no user name in some containers
+        return "kommandolinje"
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for p in problems:
+        print(str(p), file=sys.stderr)
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    frames, problems = [], []
+    for f in args.files:
+        try:
+            n = normalise_path(f, args.bydel)
+        except InputRefused as exc:
+            problems.extend(exc.problems)
+            continue
+        frames.append(n.observations)
+        for w in n.warnings:
+            print(f"Advarsel: {w}", file=sys.stderr)
+    if problems:
+        _print_problems(problems)
+        print(f"Ingenting skrevet: {len(problems)} problem(er) må rettes først.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    rows = write_schema_csv(pl.concat(frames) if frames else pl.DataFrame(), args.out)
+    print(f"Skrev {rows} tall til {args.out}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    payloads, problems = [], []
+    for f in args.files:
+        p = Path(f)
+        try:
+            data = p.read_bytes()
+            normalise_path(p, args.bydel)  # check every file before anything is stored
+        except OSError as exc:
+            problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
+            continue
+        except InputRefused as exc:
+            problems.extend(exc.problems)
+            continue
+        payloads.append((p.name, data))
+    if problems:
+        _print_problems(problems)
+        print(f"Ingenting importert: {len(problems)} problem(er) må rettes først.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    store = open_store()
+    for name, data in payloads:
+        result = import_file(store, data, name, who=_who(args), kind=args.kind, bydel=args.bydel)
+        print(result.message)
+    return 0
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    table = open_store().imports()
+    if table.is_empty():
+        print("Ingen importer.")
+        return 0
+    for r in table.iter_rows(named=True):
+        state = f"angret {r['undone_at']:%Y-%m-%d %H:%M} av {r['undone_by']}" if r["undone_at"] else f"{r['current_rows']} av {r['n_rows']} tall gjeldende"
+        print(f"{r['id']:>4}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['kind']:<9}  {r['file_name']}  ({r['who']}; {state}; sha256 {r['sha256'][:12]}…)")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    try:
+        result = open_store().undo(args.id, _who(args))
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(result.message)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    current = open_store().current()
+    rows = write_schema_csv(current, args.out, extra=EXTRA_COLUMNS + ["import_id", "kind"])
+    print(f"Skrev {rows} gjeldende tall til {args.out}.")
+    return 0
+
+
+def cmd_example_data(args: argparse.Namespace) -> int:
+    from .example_data import write
+
+    path = write(Path(args.out)) if args.out else write()
+    print(f"Skrev eksempeldata til {path}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m oslo_integration",
+        description="Tall om bosetting og integrering av flyktninger i Oslos bydeler: les, importer og eksporter.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("normalise", cmd_normalise, "Les og kontroller regneark uten å røre databasen, og skriv tallene som CSV i felles skjema.")
+    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
+    p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
+    p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
+
+    p = add("import", cmd_import, "Importer regneark til databasen; hver fil helt eller ikke i det hele tatt.")
+    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
+    p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
+    p.add_argument("--kind", choices=KINDS, default="innsendt", help="hva slags tall: innsendt (standard), offisiell eller eksempel")
+    p.add_argument("--hvem", help="hvem som importerer (standard: brukernavnet)")
+
+    add("imports", cmd_imports, "Vis alle importer med tidspunkt, type, hvem og status.")
+
+    p = add("undo", cmd_undo, "Angre en import; tallene den erstattet blir gjeldende igjen.")
+    p.add_argument("id", type=int, help="importens nummer (se «imports»)")
+    p.add_argument("--hvem", help="hvem som angrer (standard: brukernavnet)")
+
+    p = add("export", cmd_export, "Skriv alle gjeldende tall som CSV.")
+    p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
+
+    p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
+    p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputRefused as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT

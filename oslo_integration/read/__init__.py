@@ -1,0 +1,58 @@
+"""Readers: any accepted file becomes a Workbook of cell grids with their addresses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputRefused, Problem
+from .csv_reader import read_csv
+from .grid import Sheet, Workbook, a1, column_letter
+from .xlsx_reader import read_xlsx
+
+ACCEPTED = (".xlsx", ".csv")
+_REFUSED_FORMATS = {
+    ".xls": "det gamle Excel-formatet (.xls)",
+    ".xlsm": "Excel med makroer (.xlsm)",
+    ".xlsb": "binært Excel-format (.xlsb)",
+    ".ods": "OpenDocument-regneark (.ods)",
+    ".numbers": "Numbers-regneark",
+}
+
+__all__ = ["ACCEPTED", "Sheet", "Workbook", "a1", "column_letter", "read_bytes", "read_path"]
+
+
+def read_bytes(data: bytes, file_name: str) -> Workbook:
+    """Read an uploaded or local file by its name's extension, refusing other formats clearly."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix in _REFUSED_FORMATS:
+        raise InputRefused(
+            [
+                Problem(
+                    file_name,
+                    "",
+                    "",
+                    f"Filen er {_REFUSED_FORMATS[suffix]}, som ikke tas imot. "
+                    "Godtatte formater er .xlsx og .csv – lagre filen som en av dem.",
+                )
+            ]
+        )
+    if suffix == ".xlsx":
+        return read_xlsx(data, file_name)
+    if suffix == ".csv":
+        if data.startswith(b"PK"):
+            raise InputRefused(
+                [Problem(file_name, "", "", "Filen heter .csv, men er et Excel-regneark. Gi den endelsen .xlsx.")]
+            )
+        return read_csv(data, file_name)
+    raise InputRefused(
+        [Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». Godtatte formater er .xlsx og .csv.")]
+    )
+
+
+def read_path(path: str | Path) -> Workbook:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputRefused([Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}.")]) from None
+    return read_bytes(data, p.name)

@@ -1,0 +1,138 @@
+"""Vocabularies from data/vocab: measures, label synonyms, categories, bydeler.
+
+Kept as CSV files so that a non-programmer can add a spelling without touching code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .paths import VOCAB_DIR
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
+_FOOTNOTE_MARKS = re.compile(r"(\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†])+$|^\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†]+\s*")
+_PUNCT = re.compile(r"[.:;,!?()\[\]\"'«»/]+")
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", "ö": "o", "ä": "a", "é": "e"})
+
+
+def norm_label(text: str) -> str:
+    """Lower-case, trim footnote marks and punctuation, collapse spaces: how labels are compared."""
+    t = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    t = _FOOTNOTE_MARKS.sub("", t)
+    t = t.replace("–", "-").replace("—", "-")
+    t = _PUNCT.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+def fold(text: str) -> str:
+    """ASCII-fold Norwegian letters so «Grunerlokka» meets «Grünerløkka»."""
+    return norm_label(text).translate(_FOLD).replace("-", " ")
+
+
+def _rows(name: str, folder: Path | None = None) -> list[dict[str, str]]:
+    path = (folder or VOCAB_DIR) / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(line for line in fh if not line.startswith("#"))
+        ]
+
+
+@dataclass(frozen=True)
+class Measure:
+    measure: str
+    unit: str  # "personer" or "prosent"
+    category_kind: str  # "", "boligtype", "land", "region", "gruppe"
+    total_measure: str  # the measure a breakdown's total equals, e.g. bosatt for bosatt_boligtype
+    part_of: str  # the measure that bounds this one from above
+    part_match: str  # "total": bounded by the other's total; "same": by the same category
+    label_nb: str
+    label_en: str
+    definition_nb: str
+    definition_en: str
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "prosent"
+
+
+@dataclass(frozen=True)
+class Bydel:
+    bydel_nr: str
+    bydel: str
+    is_bydel: bool
+    gruppe: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    measures: dict[str, Measure]
+    labels: dict[str, tuple[str, str | None]]  # folded label -> (measure, category)
+    label_display: dict[str, str]  # folded label -> label as written in the file
+    categories: dict[str, dict[str, str]]  # kind -> folded label -> canonical category
+    bydeler: dict[str, Bydel]  # bydel_nr -> Bydel
+    bydel_names: dict[str, str]  # folded variant -> bydel_nr
+    groups: dict[str, tuple[str, str]]  # gruppe -> (nb, en)
+
+    def measure_for_label(self, text: str) -> tuple[str, str | None] | None:
+        return self.labels.get(fold(text))
+
+    def category(self, kind: str, text: str) -> str | None:
+        return self.categories.get(kind, {}).get(fold(text))
+
+    def resolve_bydel(self, text: object) -> str | None:
+        """A bydel code for a name or code in any of the usual spellings, else None."""
+        raw = str(text).strip()
+        if raw.endswith(".0") and raw[:-2].isdigit():
+            raw = raw[:-2]
+        if raw.isdigit():
+            if raw in self.bydeler:
+                return raw
+            if len(raw) <= 2 and raw in self.bydel_names:
+                return self.bydel_names[raw]
+            return None
+        key = fold(raw)
+        if key in self.bydel_names:
+            return self.bydel_names[key]
+        if key.startswith("bydel "):
+            return self.bydel_names.get(key[len("bydel ") :].strip())
+        return None
+
+    def bydel_name(self, bydel_nr: str) -> str:
+        return self.bydeler[bydel_nr].bydel
+
+    def real_bydeler(self) -> list[Bydel]:
+        return [b for b in self.bydeler.values() if b.is_bydel]
+
+
+@cache
+def vocabulary(folder: Path | None = None) -> Vocabulary:
+    """Load every vocabulary file once per process."""
+    measures = {r["measure"]: Measure(**r) for r in _rows("measures.csv", folder)}
+    labels: dict[str, tuple[str, str | None]] = {}
+    display: dict[str, str] = {}
+    for r in _rows("labels.csv", folder):
+        labels[fold(r["label"])] = (r["measure"], r["category"] or None)
+        display[fold(r["label"])] = r["label"]
+    for m in measures.values():  # canonical ids and Norwegian display labels are labels too
+        for text in (m.measure, m.label_nb):
+            labels.setdefault(fold(text), (m.measure, None))
+            display.setdefault(fold(text), text)
+    categories: dict[str, dict[str, str]] = {}
+    for r in _rows("categories.csv", folder):
+        categories.setdefault(r["kind"], {})[fold(r["label"])] = r["category"]
+    bydeler: dict[str, Bydel] = {}
+    names: dict[str, str] = {}
+    for r in _rows("bydeler.csv", folder):
+        b = Bydel(r["bydel_nr"], r["bydel"], r["is_bydel"] == "true", r["gruppe"])
+        bydeler[b.bydel_nr] = b
+        for variant in [b.bydel, *r["varianter"].split("|")]:
+            if variant:
+                names[fold(variant)] = b.bydel_nr
+    groups = {r["gruppe"]: (r["navn_nb"], r["navn_en"]) for r in _rows("bydelsgrupper.csv", folder)}
+    return Vocabulary(measures, labels, display, categories, bydeler, names, groups)
