@@ -86,8 +86,14 @@ def cmd_imports(args: argparse.Namespace) -> int:
         print("Ingen importer.")
         return 0
     for r in table.iter_rows(named=True):
-        state = f"angret {r['undone_at']:%Y-%m-%d %H:%M} av {r['undone_by']}" if r["undone_at"] else f"{r['current_rows']} av {r['n_rows']} tall gjeldende"
-        print(f"{r['id']:>4}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['kind']:<9}  {r['file_name']}  ({r['who']}; {state}; sha256 {r['sha256'][:12]}…)")
+        state = (
+            f"angret {r['undone_at']:%Y-%m-%d %H:%M} av {r['undone_by']}"
+            if r["undone_at"]
+            else f"{r['current_rows']} av {r['n_rows']} tall gjeldende"
+        )
+        print(
+            f"{r['id']:>4}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['kind']:<9}  {r['file_name']}  ({r['who']}; {state}; sha256 {r['sha256'][:12]}…)"
+        )
     return 0
 
 
@@ -128,7 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    p = add("normalise", cmd_normalise, "Les og kontroller regneark uten å røre databasen, og skriv tallene som CSV i felles skjema.")
+    p = add(
+        "normalise", cmd_normalise, "Les og kontroller regneark uten å røre databasen, og skriv tallene som CSV i felles skjema."
+    )
     p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
     p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
     p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
@@ -136,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "Importer regneark til databasen; hver fil helt eller ikke i det hele tatt.")
     p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
     p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
-    p.add_argument("--kind", choices=KINDS, default="innsendt", help="hva slags tall: innsendt (standard), offisiell eller eksempel")
+    p.add_argument(
+        "--kind", choices=KINDS, default="innsendt", help="hva slags tall: innsendt (standard), offisiell eller eksempel"
+    )
     p.add_argument("--hvem", help="hvem som importerer (standard: brukernavnet)")
 
     add("imports", cmd_imports, "Vis alle importer med tidspunkt, type, hvem og status.")

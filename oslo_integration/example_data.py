@@ -50,16 +50,20 @@ def generate() -> list[dict[str, object]]:
     rng = random.Random(SEED)
     vocab = vocabulary()
     real = _real_frames()
-    real_keys = set(zip(real["bydel_nr"], real["year"], real["measure"], real["category"].fill_null("")))
+    real_keys = set(zip(real["bydel_nr"], real["year"], real["measure"], real["category"].fill_null(""), strict=False))
 
     def value(table: str, key: str) -> float | None:
-        hit = real.filter(pl.col("measure") == table).filter(pl.format("{}|{}|{}", "bydel_nr", "year", pl.col("category").fill_null("")) == key)
+        hit = real.filter(pl.col("measure") == table).filter(
+            pl.format("{}|{}|{}", "bydel_nr", "year", pl.col("category").fill_null("")) == key
+        )
         return hit["value"][0] if hit.height else None
 
     plan = {
         y: {
             r["bydel_nr"]: r["value"]
-            for r in real.filter((pl.col("measure") == "bosetting_plan") & (pl.col("year") == y) & pl.col("category").is_null()).iter_rows(named=True)
+            for r in real.filter(
+                (pl.col("measure") == "bosetting_plan") & (pl.col("year") == y) & pl.col("category").is_null()
+            ).iter_rows(named=True)
         }
         for y in (2020, 2022)
     }
@@ -69,7 +73,16 @@ def generate() -> list[dict[str, object]]:
     def add(nr: str, year: int, measure: str, category: str | None, v: object) -> None:
         if (nr, year, measure, category or "") in real_keys:
             return
-        rows.append({"År": year, "Bydel": vocab.bydel_name(nr), "Måltall": measure, "Kategori": category or "", "Verdi": v, "Merknad": MARK})
+        rows.append(
+            {
+                "År": year,
+                "Bydel": vocab.bydel_name(nr),
+                "Måltall": measure,
+                "Kategori": category or "",
+                "Verdi": v,
+                "Merknad": MARK,
+            }
+        )
 
     settled: dict[tuple[str, int], int] = {}
     ukr_share = {2020: 0.0, 2021: 0.0, 2022: 0.84, 2023: 0.78, 2024: 0.79}
@@ -105,12 +118,16 @@ def generate() -> list[dict[str, object]]:
             add(nr, year, "intro_arbeid_ved_avslutning", None, work)
             add(nr, year, "intro_utdanning_ved_avslutning", None, round((completed - work) * rng.uniform(0.05, 0.25)))
             if year >= 2023:
-                add(nr, year, "intro_arbeid_innen_1_aar", "Ukraina", round(min(ukr_completed, completed) * rng.uniform(0.3, 0.85)))
+                add(
+                    nr, year, "intro_arbeid_innen_1_aar", "Ukraina", round(min(ukr_completed, completed) * rng.uniform(0.3, 0.85))
+                )
             add(nr, year, "intro_arbeid_utdanning_1_aar_etter", None, f"{rng.uniform(45, 78):.1f}".replace(".", ","))
             add(nr, year, "bosatt_innen_6_mnd", None, f"{rng.uniform(55, 97):.1f}".replace(".", ","))
             add(nr, year, "intro_tilbudt_innen_3_mnd", None, f"{rng.uniform(50, 96):.1f}".replace(".", ","))
     for year in YEARS:  # references without real figures: Oslo i alt and Hele landet
-        oslo_completed = sum(int(r["Verdi"]) for r in rows if r["År"] == year and r["Måltall"] == "intro_avsluttet" and not r["Kategori"])
+        oslo_completed = sum(
+            int(r["Verdi"]) for r in rows if r["År"] == year and r["Måltall"] == "intro_avsluttet" and not r["Kategori"]
+        )
         oslo_work = sum(int(r["Verdi"]) for r in rows if r["År"] == year and r["Måltall"] == "intro_arbeid_ved_avslutning")
         add("0301", year, "intro_avsluttet", None, oslo_completed)
         add("0301", year, "intro_arbeid_ved_avslutning", None, oslo_work)
@@ -127,7 +144,9 @@ def generate() -> list[dict[str, object]]:
 def to_csv_bytes(rows: list[dict[str, object]]) -> bytes:
     """Semicolon-separated UTF-8 with BOM, as Norwegian Excel writes it."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=["År", "Bydel", "Måltall", "Kategori", "Verdi", "Merknad"], delimiter=";", lineterminator="\n")
+    w = csv.DictWriter(
+        buf, fieldnames=["År", "Bydel", "Måltall", "Kategori", "Verdi", "Merknad"], delimiter=";", lineterminator="\n"
+    )
     w.writeheader()
     w.writerows(rows)
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -33,12 +33,18 @@ def validate(frame: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Problem]
 
     for r in ok.filter((pl.col("unit") == "personer") & (pl.col("value") < 0)).iter_rows(named=True):
         problems.append(Problem(file, r["sheet"], r["cell"], f"Et antall kan ikke være negativt ({_fmt(r['value'])})."))
-    for r in ok.filter((pl.col("unit") == "personer") & (pl.col("value") >= 0) & (pl.col("value") != pl.col("value").round(0))).iter_rows(named=True):
-        problems.append(Problem(file, r["sheet"], r["cell"], f"Et antall personer må være et helt tall, ikke {_fmt(r['value'])}."))
+    for r in ok.filter(
+        (pl.col("unit") == "personer") & (pl.col("value") >= 0) & (pl.col("value") != pl.col("value").round(0))
+    ).iter_rows(named=True):
+        problems.append(
+            Problem(file, r["sheet"], r["cell"], f"Et antall personer må være et helt tall, ikke {_fmt(r['value'])}.")
+        )
     for r in ok.filter((pl.col("unit") == "prosent") & ~pl.col("value").is_between(0, 100)).iter_rows(named=True):
         problems.append(Problem(file, r["sheet"], r["cell"], f"En andel må ligge mellom 0 og 100 %, ikke {_fmt(r['value'])} %."))
     for r in frame.filter(~pl.col("year").is_between(FIRST_YEAR, last_year())).iter_rows(named=True):
-        problems.append(Problem(file, r["sheet"], r["cell"], f"Året {r['year']} er utenfor {FIRST_YEAR}–{last_year()}. Er årstallet riktig?"))
+        problems.append(
+            Problem(file, r["sheet"], r["cell"], f"Året {r['year']} er utenfor {FIRST_YEAR}–{last_year()}. Er årstallet riktig?")
+        )
     problems.extend(_duplicates(frame, file, vocab))
     problems.extend(_parts_over_total(ok, file, vocab))
     return list(dict.fromkeys(problems))
@@ -103,7 +109,7 @@ def _parts_over_total(ok: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Pr
                     r["sheet"],
                     r["cell"],
                     f"Delen ({_describe(vocab, r['measure'], r['category'])}: {_fmt(r['value'])}) er større enn totalen "
-                    f"({_describe(vocab, r['measure_t'], r['category_t'])}: {_fmt(r['value_t'])} i {_where(r['sheet_t'], r['cell_t'])}).",
+                    f"({_describe(vocab, r['measure_t'], r.get('category_t', r['category']))}: {_fmt(r['value_t'])} i {_where(r['sheet_t'], r['cell_t'])}).",
                 )
             )
         if match in ("own", "total"):

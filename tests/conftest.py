@@ -40,7 +40,9 @@ def write_xlsx(
     return path
 
 
-def write_csv(path: Path, rows: Iterable[Iterable[object]], *, sep: str = ";", encoding: str = "utf-8", bom: bool = False) -> Path:
+def write_csv(
+    path: Path, rows: Iterable[Iterable[object]], *, sep: str = ";", encoding: str = "utf-8", bom: bool = False
+) -> Path:
     text = "\n".join(sep.join("" if v is None else str(v) for v in row) for row in rows) + "\n"
     data = text.encode(encoding)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)

@@ -83,7 +83,15 @@ def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary
     records: list[Record] = []
     for sheet in wb.sheets:
         if not sheet.visible:
-            warnings.append(Problem(file, sheet.name, "", "Arket er skjult og ble ikke lest. Vis arket i Excel hvis tallene i det skal med.", "advarsel"))
+            warnings.append(
+                Problem(
+                    file,
+                    sheet.name,
+                    "",
+                    "Arket er skjult og ble ikke lest. Vis arket i Excel hvis tallene i det skal med.",
+                    "advarsel",
+                )
+            )
             continue
         tables, loose = find_tables(sheet)
         if not tables:
@@ -126,10 +134,11 @@ def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary
     frame, parse_problems, parse_notes = _to_frame(file, records, vocab)
     problems.extend(parse_problems)
     notes.extend(parse_notes)
-    if not problems:
-        problems.extend(validate(frame, file, vocab))
+    problems.extend(validate(frame.filter(pl.col("status").is_not_null()), file, vocab))
     if not problems and frame.is_empty():
-        problems.append(Problem(file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?"))
+        problems.append(
+            Problem(file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
+        )
     if problems:
         raise InputRefused(problems)
     return Normalised(file, _drop_repeats(frame), notes, warnings)
@@ -191,14 +200,23 @@ def _to_frame(file: str, records: list[Record], vocab: Vocabulary) -> tuple[pl.D
     units = pl.DataFrame({"measure": list(vocab.measures), "unit": [m.unit for m in vocab.measures.values()]})
     parsed = parsed.join(units, on="measure", how="left")
     for row in parsed.filter(pl.col("unparsed")).iter_rows(named=True):
-        problems.append(Problem(file, row["sheet"], row["cell"], f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *)."))
+        problems.append(
+            Problem(file, row["sheet"], row["cell"], f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *).")
+        )
     for row in parsed.filter(pl.col("is_percent") & (pl.col("unit") != "prosent")).iter_rows(named=True):
         problems.append(
-            Problem(file, row["sheet"], row["cell"], f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer.")
+            Problem(
+                file,
+                row["sheet"],
+                row["cell"],
+                f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer.",
+            )
         )
     status_given = pl.col("status_text").str.strip_chars().str.to_lowercase()
     for row in parsed.filter(status_given.is_not_null() & ~status_given.is_in(list(STATUSES))).iter_rows(named=True):
-        problems.append(Problem(file, row["sheet"], row["cell"], f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler."))
+        problems.append(
+            Problem(file, row["sheet"], row["cell"], f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler.")
+        )
     parsed = parsed.with_columns(
         status=pl.when(status_given.is_in([HIDDEN, MISSING]) & pl.col("value").is_null())
         .then(status_given)

@@ -64,9 +64,7 @@ def bydel_in_file_name(file_name: str, vocab: Vocabulary) -> str | None:
 def measure_in_text(text: str, vocab: Vocabulary) -> tuple[str, str | None] | None:
     """The most specific measure label contained in a title, if any."""
     padded = f" {fold(text)} "
-    matches = [
-        (label, target) for label, target in vocab.labels.items() if len(label) >= 5 and f" {label} " in padded
-    ]
+    matches = [(label, target) for label, target in vocab.labels.items() if len(label) >= 5 and f" {label} " in padded]
     if not matches:
         return None
     matches.sort(key=lambda lt: (lt[1][1] is not None, len(lt[0])), reverse=True)

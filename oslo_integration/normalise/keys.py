@@ -18,15 +18,54 @@ _FROM_COUNTRY = re.compile(r"^(?:antall |bosatte |bosatt |personer )?fra (.+)$")
 
 VALUE_MARKERS = {
     fold(t)
-    for t in ("antall", "verdi", "value", "tall", "andel", "prosent", "%", "andel %", "andel (%)", "antall personer", "personer", "figur", "resultat")
+    for t in (
+        "antall",
+        "verdi",
+        "value",
+        "tall",
+        "andel",
+        "prosent",
+        "%",
+        "andel %",
+        "andel (%)",
+        "antall personer",
+        "personer",
+        "figur",
+        "resultat",
+    )
 }
 TOTAL_MARKERS = {fold(t) for t in ("i alt", "totalt", "total", "sum", "alle", "samlet", "sum alle", "alle land", "i alt alle")}
-SKIP_MARKERS = {fold(t) for t in ("endring", "endring %", "endring i %", "endring i prosent", "differanse", "gjennomsnitt", "snitt", "kommentar", "merknad", "fotnote")}
+SKIP_MARKERS = {
+    fold(t)
+    for t in (
+        "endring",
+        "endring %",
+        "endring i %",
+        "endring i prosent",
+        "differanse",
+        "gjennomsnitt",
+        "snitt",
+        "kommentar",
+        "merknad",
+        "fotnote",
+    )
+}
 
 DIMENSION_HEADERS: dict[str, str] = {}
 for _kind, _names in {
     "year": ("år", "aar", "year", "årstall", "periode"),
-    "bydel": ("bydel", "bydelsnavn", "bydel_nr", "bydelsnr", "bydelsnummer", "bydel nr", "bydelnavn", "område", "geografi", "sted"),
+    "bydel": (
+        "bydel",
+        "bydelsnavn",
+        "bydel_nr",
+        "bydelsnr",
+        "bydelsnummer",
+        "bydel nr",
+        "bydelnavn",
+        "område",
+        "geografi",
+        "sted",
+    ),
     "measure": ("måltall", "maltall", "measure", "indikator", "mål", "maal", "variabel", "statistikkvariabel", "tema"),
     "category": ("kategori", "category", "inndeling", "undergruppe"),
     "category:land": ("land", "landbakgrunn", "fødeland", "statsborgerskap", "nasjonalitet", "opprinnelsesland"),
@@ -141,12 +180,16 @@ def header_kind(text: str | None) -> str | None:
 
 def closest_labels(text: str, vocab: Vocabulary, limit: int = 3) -> list[str]:
     """Known labels nearest to an unknown one, for the message that refuses it."""
-    choices = dict(vocab.label_display)
-    for nr, b in vocab.bydeler.items():
+    choices: dict[str, str] = {}
+    for folded, shown in vocab.label_display.items():
+        if "_" not in shown:
+            choices.setdefault(folded, shown[:1].upper() + shown[1:])
+    for b in vocab.bydeler.values():
         choices.setdefault(fold(b.bydel), b.bydel)
     for kind_map in vocab.categories.values():
-        for folded in kind_map:
-            choices.setdefault(folded, folded)
+        for folded, canonical in kind_map.items():
+            if "_" not in canonical:
+                choices.setdefault(folded, canonical)
     found = process.extract(fold(text), list(choices), scorer=fuzz.WRatio, limit=limit)
     return [choices[c] for c, _score, _i in found]
 

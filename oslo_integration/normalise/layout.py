@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from ..read.grid import Sheet
 
 HEADER_SEARCH_ROWS = 10
-_FOOTNOTE_START = re.compile(r"^\s*([*¹²³⁴⁵⁶⁷⁸⁹†]|\(\d\)|\d\)|kilde|note|merknad|fotnote|obs|anm|forklaring|tegnforklaring)", re.I)
+_FOOTNOTE_START = re.compile(
+    r"^\s*([*¹²³⁴⁵⁶⁷⁸⁹†]|\(\d\)|\d\)|kilde|note|merknad|fotnote|obs|anm|forklaring|tegnforklaring)", re.I
+)
 
 
 @dataclass

@@ -14,7 +14,7 @@ STATUSES = (OK, HIDDEN, MISSING)
 _SPACE_CHARS = r"[\s\u00a0\u2007\u2009\u202f]"
 ZERO_SYMBOLS = ["-", "–", "—", "−"]
 HIDDEN_SYMBOLS = [":", "<5", "< 5", "prikket", "prikka", "skjult"]
-MISSING_SYMBOLS = ["", ".", "..", "...", "…", "*", "**", "***", "x", "mangler", "ikke tilgjengelig", "n/a", "na"]
+MISSING_SYMBOLS = ["", ".", "..", "...", "…", "*", "**", "***", "mangler"]
 _NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 
 
@@ -65,6 +65,8 @@ def parse_numbers(frame: pl.DataFrame, raw: str = "raw", percent_format: str = "
 
 def parse_number(text: str | None, percent_format: bool = False) -> tuple[float | None, str | None, bool]:
     """One cell through the same expression: (value, status, is_percent); status None = not a number."""
-    out = parse_numbers(pl.DataFrame({"raw": [text], "percent_format": [percent_format]}, schema={"raw": pl.String, "percent_format": pl.Boolean}))
+    out = parse_numbers(
+        pl.DataFrame({"raw": [text], "percent_format": [percent_format]}, schema={"raw": pl.String, "percent_format": pl.Boolean})
+    )
     row = out.row(0, named=True)
     return row["value"], row["status"], row["is_percent"]

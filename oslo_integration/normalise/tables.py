@@ -80,7 +80,12 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
         elif text is None:
             if any(sheet.text(r, c) is not None for r in table.body_rows):
                 out.problems.append(
-                    Problem(file, sheet.name, sheet.address(h, c), "Kolonnen har tall, men ingen overskrift. Skriv år, bydel eller måltall i overskriften.")
+                    Problem(
+                        file,
+                        sheet.name,
+                        sheet.address(h, c),
+                        "Kolonnen har tall, men ingen overskrift. Skriv år, bydel eller måltall i overskriften.",
+                    )
                 )
             cols.append(_Column(c, "ignore"))
         else:
@@ -113,7 +118,9 @@ def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabu
         if text is None:
             if col.role == "label" or col.hint in ("year", "bydel", "measure"):
                 out.problems.append(
-                    Problem(file, sheet.name, sheet.address(r, col.col), "Raden har tall, men ingen tekst som sier hva de gjelder.")
+                    Problem(
+                        file, sheet.name, sheet.address(r, col.col), "Raden har tall, men ingen tekst som sier hva de gjelder."
+                    )
                 )
                 return None
             continue
@@ -125,9 +132,7 @@ def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabu
                     Problem(file, sheet.name, sheet.address(r, col.col), f"Ukjent bydel «{text}». Mente du «{near}»?")
                 )
             elif col.hint == "year":
-                out.problems.append(
-                    Problem(file, sheet.name, sheet.address(r, col.col), f"«{text}» er ikke et årstall.")
-                )
+                out.problems.append(Problem(file, sheet.name, sheet.address(r, col.col), f"«{text}» er ikke et årstall."))
             else:
                 out.problems.append(_unknown_label(file, sheet, r, col.col, str(text), vocab, "tekst"))
             return None
@@ -154,7 +159,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
     value_cols = [c for c in cols if c.role == "value"]
     if not value_cols:
         out.problems.append(
-            Problem(file, sheet.name, sheet.address(table.header_row, table.columns[0]), "Fant ingen kolonne med tall i tabellen.")
+            Problem(
+                file, sheet.name, sheet.address(table.header_row, table.columns[0]), "Fant ingen kolonne med tall i tabellen."
+            )
         )
         return out
     col_kinds = _axis_kinds([c.key for c in value_cols])
@@ -165,11 +172,15 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
 
     for col in value_cols:
         if col.key.skip or (col.key.total and col_kinds & {"year", "bydel_nr"}):
-            out.notes.append(f"{sheet.address(table.header_row, col.col)}: kolonnen «{sheet.text(table.header_row, col.col)}» er en summering eller beregning og lagres ikke.")
+            out.notes.append(
+                f"{sheet.address(table.header_row, col.col)}: kolonnen «{sheet.text(table.header_row, col.col)}» er en summering eller beregning og lagres ikke."
+            )
     for r, rk in row_keys.items():
         if rk is not None and (rk.skip or (rk.total and row_kinds & {"year", "bydel_nr"})):
             label_col = cols[0].col
-            out.notes.append(f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke.")
+            out.notes.append(
+                f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
+            )
 
     for r in table.body_rows:
         rk = row_keys[r]

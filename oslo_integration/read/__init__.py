@@ -40,13 +40,9 @@ def read_bytes(data: bytes, file_name: str) -> Workbook:
         return read_xlsx(data, file_name)
     if suffix == ".csv":
         if data.startswith(b"PK"):
-            raise InputRefused(
-                [Problem(file_name, "", "", "Filen heter .csv, men er et Excel-regneark. Gi den endelsen .xlsx.")]
-            )
+            raise InputRefused([Problem(file_name, "", "", "Filen heter .csv, men er et Excel-regneark. Gi den endelsen .xlsx.")])
         return read_csv(data, file_name)
-    raise InputRefused(
-        [Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». Godtatte formater er .xlsx og .csv.")]
-    )
+    raise InputRefused([Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». Godtatte formater er .xlsx og .csv.")])
 
 
 def read_path(path: str | Path) -> Workbook:

@@ -27,7 +27,9 @@ _BUILTIN_PERCENT = {9, 10}
 _CELL_TAG = re.compile(rb"<c\b([^>]*?)(/?)>")
 _ATTR_R = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _ATTR_S = re.compile(rb'\bs="([0-9]+)"')
-_FORMULA_NO_VALUE = re.compile(rb'<c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*</c>')
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
 
 
 def _refuse(file_name: str, message: str) -> InputRefused:
@@ -74,11 +76,7 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
         if "%" in re.sub(r'"[^"]*"', "", nf.get("formatCode", ""))
     }
     percent_ids = _BUILTIN_PERCENT | custom
-    return {
-        i
-        for i, xf in enumerate(root.iterfind("m:cellXfs/m:xf", _NS))
-        if int(xf.get("numFmtId", "0")) in percent_ids
-    }
+    return {i for i, xf in enumerate(root.iterfind("m:cellXfs/m:xf", _NS)) if int(xf.get("numFmtId", "0")) in percent_ids}
 
 
 def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:

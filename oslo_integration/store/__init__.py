@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import tempfile
@@ -14,7 +15,17 @@ from .duckdb_store import DuckDBStore
 
 MANIFEST = DATA_DIR / "manifest.csv"
 
-__all__ = ["KINDS", "DuckDBStore", "ImportResult", "Store", "StoreError", "UndoResult", "build_store", "import_file", "open_store"]
+__all__ = [
+    "KINDS",
+    "DuckDBStore",
+    "ImportResult",
+    "Store",
+    "StoreError",
+    "UndoResult",
+    "build_store",
+    "import_file",
+    "open_store",
+]
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, who: str, kind: str, bydel: str | None = None) -> ImportResult:
@@ -42,10 +53,8 @@ def build_store(path: str | Path) -> Path:
         for src in shipped_sources():
             file = DATA_DIR / src["path"]
             import_file(store, file.read_bytes(), file.name, who=src["who"], kind=src["kind"], bydel=src["bydel"] or None)
-        try:
-            os.link(tmp, path)  # fails if another process built it first; theirs is the same
-        except FileExistsError:
-            pass
+        with contextlib.suppress(FileExistsError):  # another process built it first; theirs is the same
+            os.link(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

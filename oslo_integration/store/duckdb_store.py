@@ -173,18 +173,26 @@ class DuckDBStore:
                 con.execute("ROLLBACK")
                 raise
         return UndoResult(
-            import_id, restored, removed, f"Import {import_id} ({row[0]}) er angret: {restored} eldre tall er tilbake, {removed} er fjernet."
+            import_id,
+            restored,
+            removed,
+            f"Import {import_id} ({row[0]}) er angret: {restored} eldre tall er tilbake, {removed} er fjernet.",
         )
 
     @staticmethod
     def _current_keys(con: duckdb.DuckDBPyConnection) -> dict[tuple, int]:
-        rows = con.execute("SELECT bydel_nr, year, measure, coalesce(category, ''), import_id FROM current_observations").fetchall()
+        rows = con.execute(
+            "SELECT bydel_nr, year, measure, coalesce(category, ''), import_id FROM current_observations"
+        ).fetchall()
         return {r[:4]: r[4] for r in rows}
 
     @staticmethod
     def _event(con, who: str, action: str, import_id: int, file_name: str, sha: str, detail: str) -> None:
         event_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchall()[0][0]
-        con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [event_id, _now(), who, action, import_id, file_name, sha, detail])
+        con.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, _now(), who, action, import_id, file_name, sha, detail],
+        )
 
     # -- reading -------------------------------------------------------------------------------
 

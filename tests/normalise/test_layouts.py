@@ -122,8 +122,18 @@ def test_one_sheet_per_year(tmp_path):
     f = write_xlsx(
         tmp_path / "nordstrand.xlsx",
         {
-            "2023": [["Måltall", "Antall"], ["Bosatte", 30], ["Avsluttet introduksjonsprogrammet", 20], ["I arbeid ved avslutning", 8]],
-            "2024": [["Måltall", "Antall"], ["Bosatte", 25], ["Avsluttet introduksjonsprogrammet", 18], ["I arbeid ved avslutning", "-"]],
+            "2023": [
+                ["Måltall", "Antall"],
+                ["Bosatte", 30],
+                ["Avsluttet introduksjonsprogrammet", 20],
+                ["I arbeid ved avslutning", 8],
+            ],
+            "2024": [
+                ["Måltall", "Antall"],
+                ["Bosatte", 25],
+                ["Avsluttet introduksjonsprogrammet", 18],
+                ["I arbeid ved avslutning", "-"],
+            ],
         },
     )
     got = rows(f, bydel="Nordstrand")
@@ -158,14 +168,18 @@ def test_header_below_notes_and_table_not_in_column_a(tmp_path):
 
 
 def test_percent_measure_written_as_fractions_is_read_as_percent(tmp_path):
-    f = write_csv(tmp_path / "ullern.csv", [["", "2023", "2024"], ["Andel tilbudt introduksjonsprogram innen 3 måneder", "0,8", "0,75"]])
+    f = write_csv(
+        tmp_path / "ullern.csv", [["", "2023", "2024"], ["Andel tilbudt introduksjonsprogram innen 3 måneder", "0,8", "0,75"]]
+    )
     obs = normalise_path(f)
     assert sorted(obs.observations["value"].to_list()) == [75.0, 80.0]
     assert any("andeler" in n for n in obs.notes)
 
 
 def test_years_as_rows_measures_as_columns(tmp_path):
-    f = write_csv(tmp_path / "bydel_bjerke.csv", [["År", "Bosatte", "Kommunal bolig"], ["2023", "20", "11"], ["2024", "15", "9"]], sep=",")
+    f = write_csv(
+        tmp_path / "bydel_bjerke.csv", [["År", "Bosatte", "Kommunal bolig"], ["2023", "20", "11"], ["2024", "15", "9"]], sep=","
+    )
     assert rows(f) == {
         ("030109", 2023, "bosatt", None, 20.0, "ok", "", "B2"),
         ("030109", 2023, "bosatt_boligtype", "kommunal_bolig", 11.0, "ok", "", "C2"),
@@ -174,7 +188,9 @@ def test_years_as_rows_measures_as_columns(tmp_path):
     }
 
 
-@pytest.mark.parametrize("variant", ["St.Hanshaugen", "St. Hanshaugen", "Bydel St Hanshaugen", "04", "4", "030104", "st.hanshaugen"])
+@pytest.mark.parametrize(
+    "variant", ["St.Hanshaugen", "St. Hanshaugen", "Bydel St Hanshaugen", "04", "4", "030104", "st.hanshaugen"]
+)
 def test_bydel_name_variants_in_a_bydel_column(tmp_path, variant):
     f = write_csv(tmp_path / "v.csv", [["År", "Bydel", "Måltall", "Verdi"], ["2024", variant, "bosatt", "5"]])
     assert normalise_path(f).observations["bydel_nr"].to_list() == ["030104"]
@@ -182,7 +198,12 @@ def test_bydel_name_variants_in_a_bydel_column(tmp_path, variant):
 
 @pytest.mark.parametrize(
     ("file_name", "expected"),
-    [("frogner_2024.csv", "030105"), ("Bydel_Sondre_Nordstrand.csv", "030115"), ("tall-grunerlokka.csv", "030102"), ("030107 tall.csv", "030107")],
+    [
+        ("frogner_2024.csv", "030105"),
+        ("Bydel_Sondre_Nordstrand.csv", "030115"),
+        ("tall-grunerlokka.csv", "030102"),
+        ("030107 tall.csv", "030107"),
+    ],
 )
 def test_bydel_from_file_name(tmp_path, file_name, expected):
     f = write_csv(tmp_path / file_name, [["", "2024"], ["Bosatte", "5"]])
@@ -205,11 +226,17 @@ def test_no_bydel_anywhere_is_refused(tmp_path):
     assert "tall.csv" in str(exc.value) and "B2" in str(exc.value) and "bydel" in str(exc.value)
 
 
-@pytest.mark.parametrize(("encoding", "bom", "sep"), [("utf-8", False, ";"), ("utf-8", True, ";"), ("cp1252", False, ";"), ("utf-8", False, ","), ("cp1252", False, ",")])
+@pytest.mark.parametrize(
+    ("encoding", "bom", "sep"),
+    [("utf-8", False, ";"), ("utf-8", True, ";"), ("cp1252", False, ";"), ("utf-8", False, ","), ("cp1252", False, ",")],
+)
 def test_csv_encodings_and_separators(tmp_path, encoding, bom, sep):
     f = write_csv(
         tmp_path / "x.csv",
-        [["År", "Bydel", "Måltall", "Kategori", "Verdi"], ["2023", "Søndre Nordstrand", "bosatt_boligtype", "Privat leiemarked", "1 234"]],
+        [
+            ["År", "Bydel", "Måltall", "Kategori", "Verdi"],
+            ["2023", "Søndre Nordstrand", "bosatt_boligtype", "Privat leiemarked", "1 234"],
+        ],
         encoding=encoding,
         bom=bom,
         sep=sep,
