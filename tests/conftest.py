@@ -12,7 +12,7 @@ from oslo_integration.store import DuckDBStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCE_TEXTS = DATA / "kilder"
 
 
 def write_xlsx(

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from oslo_integration.store import DuckDBStore, build_store
-from tests.conftest import SEEDS
+from tests.conftest import SOURCE_TEXTS
 
 # Transcribed from shared/seeds/001_9b35ab8cd33885b9.txt: (measure, category, {year: value or None for «*»})
 CASE = [
@@ -31,7 +31,7 @@ def current(tmp_path_factory) -> pl.DataFrame:
 
 def test_transcription_matches_the_case_text():
     """The expected figures are in the seed text, in the same order, so the test cannot drift from the case."""
-    text = (SEEDS / "001_9b35ab8cd33885b9.txt").read_text(encoding="utf-8")
+    text = (SOURCE_TEXTS / "frogner_sak_bosetting_2025.txt").read_text(encoding="utf-8")
     flat = re.sub(r"\s+", " ", text)
     assert "Kommunal bolig 94 53 50" in flat
     assert "Privat leiemarked 91 69 30" in flat
