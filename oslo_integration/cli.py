@@ -114,6 +114,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    import json
+
+    from .metrics import build_profile, public_view, to_json, to_text
+    from .vocab import vocabulary
+
+    vocab = vocabulary()
+    nr = vocab.resolve_bydel(args.bydel)
+    if nr is None:
+        from .normalise.keys import closest_bydel
+
+        print(f"Ukjent bydel «{args.bydel}». Mente du «{closest_bydel(args.bydel, vocab)}»?", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    current = open_store().current()
+    view = current if args.uten_prikking else public_view(current)
+    entries = build_profile(view, nr, args.year)
+    if not entries:
+        print(f"Ingen tall for {vocab.bydel_name(nr)} i {args.year}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        print(json.dumps(to_json(entries, nr, args.year), ensure_ascii=False, indent=2))
+    else:
+        print(to_text(entries, nr, args.year))
+    return 0
+
+
 def cmd_example_data(args: argparse.Namespace) -> int:
     from .example_data import write
 
@@ -157,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("export", cmd_export, "Skriv alle gjeldende tall som CSV.")
     p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
+
+    p = add("profil", cmd_profile, "Vis en bydels nøkkeltall for et år med sammenligning, mål og vurdering.")
+    p.add_argument("--bydel", required=True, help="bydelens navn eller nummer")
+    p.add_argument("--year", "--år", dest="year", type=int, required=True, help="året")
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (norsk, standard) eller json (engelske nøkler)"
+    )
+    p.add_argument("--uten-prikking", action="store_true", help="vis også små tall (kun for intern bruk)")
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")

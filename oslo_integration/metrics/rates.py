@@ -1,0 +1,93 @@
+"""Indicators from observations: rates from counts with Wilson intervals, counts, published percents.
+
+A missing or hidden numerator or denominator gives a missing or hidden rate, never 0.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .indicators import Indicator
+from .intervals import Z95
+
+RESULT_SCHEMA = {
+    "bydel_nr": pl.String,
+    "bydel": pl.String,
+    "year": pl.Int32,
+    "indicator": pl.String,
+    "value": pl.Float64,
+    "numerator": pl.Float64,
+    "denominator": pl.Float64,
+    "ci_low": pl.Float64,
+    "ci_high": pl.Float64,
+    "status": pl.String,
+    "example": pl.Boolean,
+    "sources": pl.String,
+}
+
+
+def _pick(obs: pl.DataFrame, measure: str, category: str) -> pl.DataFrame:
+    cat = pl.col("category").is_null() if not category else pl.col("category") == category
+    has_kind = "kind" in obs.columns
+    return obs.filter((pl.col("measure") == measure) & cat).select(
+        "bydel_nr",
+        "bydel",
+        "year",
+        "value",
+        "status",
+        example=(pl.col("kind") == "eksempel") if has_kind else pl.lit(False),
+        source=pl.format("{} {}", pl.col("source_file"), pl.col("cell")),
+    )
+
+
+def wilson_bounds(k: pl.Expr, n: pl.Expr, z: float = Z95) -> tuple[pl.Expr, pl.Expr]:
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt() / denom
+    return (centre - half).clip(0.0, 1.0), (centre + half).clip(0.0, 1.0)
+
+
+def compute(obs: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
+    """One row per bydel and year with the indicator's value, counts, interval, status and sources."""
+    num = _pick(obs, ind.numerator, ind.numerator_category)
+    if ind.kind in ("count", "percent"):
+        return num.select(
+            "bydel_nr",
+            "bydel",
+            "year",
+            indicator=pl.lit(ind.indicator),
+            value="value",
+            numerator=pl.col("value") if ind.kind == "count" else pl.lit(None, dtype=pl.Float64),
+            denominator=pl.lit(None, dtype=pl.Float64),
+            ci_low=pl.lit(None, dtype=pl.Float64),
+            ci_high=pl.lit(None, dtype=pl.Float64),
+            status="status",
+            example="example",
+            sources="source",
+        ).cast(RESULT_SCHEMA)
+    den = _pick(obs, ind.denominator, ind.denominator_category)
+    j = num.join(den, on=["bydel_nr", "year"], how="full", suffix="_d", coalesce=True)
+    k, n = pl.col("value"), pl.col("value_d")
+    either_hidden = (pl.col("status") == "prikket") | (pl.col("status_d") == "prikket")
+    computable = (pl.col("status") == "ok") & (pl.col("status_d") == "ok") & (n > 0) & (k <= n)
+    lo, hi = wilson_bounds(k, n)
+    return j.select(
+        "bydel_nr",
+        bydel=pl.coalesce("bydel", "bydel_d"),
+        year="year",
+        indicator=pl.lit(ind.indicator),
+        value=pl.when(computable).then(k / n * ind.scale),
+        numerator=pl.when(computable).then(k),
+        denominator=pl.when(computable).then(n),
+        # rounding must never put the estimate outside its own interval
+        ci_low=pl.when(computable).then(pl.min_horizontal(lo * ind.scale, k / n * ind.scale)),
+        ci_high=pl.when(computable).then(pl.max_horizontal(hi * ind.scale, k / n * ind.scale)),
+        status=pl.when(either_hidden).then(pl.lit("prikket")).when(computable).then(pl.lit("ok")).otherwise(pl.lit("mangler")),
+        example=pl.col("example").fill_null(False) | pl.col("example_d").fill_null(False),
+        sources=pl.concat_str([pl.col("source"), pl.col("source_d")], separator=" ÷ ", ignore_nulls=True),
+    ).cast(RESULT_SCHEMA)
+
+
+def compute_all(obs: pl.DataFrame, inds: dict[str, Indicator]) -> pl.DataFrame:
+    return pl.concat([compute(obs, i) for i in inds.values()], how="vertical")

@@ -1,0 +1,1 @@
+"""UI strings and number formatting, Norwegian (bokmål) first."""
