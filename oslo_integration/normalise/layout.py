@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from ..read.grid import Sheet
 
-HEADER_SEARCH_ROWS = 10
 _FOOTNOTE_START = re.compile(
     r"^\s*([*¹²³⁴⁵⁶⁷⁸⁹†]|\(\d\)|\d\)|kilde|note|merknad|fotnote|obs|anm|forklaring|tegnforklaring)", re.I
 )
@@ -75,11 +74,15 @@ def find_tables(sheet: Sheet) -> tuple[list[Table], list[TextLine]]:
     return tables, loose
 
 
+_LONE_HEADER = re.compile(r"^\s*((19|20)\d\d(\.0+)?\s*[*¹²³]*|antall|verdi|andel|prosent|%)\s*$", re.I)
+
+
 def _single_cell_header(sheet: Sheet, filled: list[list[int]], r: int) -> bool:
-    """A lone cell over the value columns of the rows below is a header (e.g. only '2024')."""
+    """A lone year or «Antall» over the value column of the rows below is their header."""
     if r + 1 >= len(filled) or len(filled[r + 1]) < 2:
         return False
-    return filled[r][0] > min(filled[r + 1])
+    text = str(sheet.rows[r][filled[r][0]])
+    return filled[r][0] > min(filled[r + 1]) and bool(_LONE_HEADER.match(text))
 
 
 def _table_end(filled: list[list[int]], header: int) -> int:
@@ -101,5 +104,3 @@ def _table_end(filled: list[list[int]], header: int) -> int:
     return end
 
 
-def is_header_too_low(tables: list[Table]) -> bool:
-    return bool(tables) and tables[0].header_row >= HEADER_SEARCH_ROWS

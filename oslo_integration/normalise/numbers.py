@@ -24,7 +24,14 @@ def parse_numbers(frame: pl.DataFrame, raw: str = "raw", percent_format: str = "
     `percent_format` marks cells whose number format shows them as a percentage, so their stored
     fraction (0.28) is a percent (28).
     """
-    text = pl.col(raw).cast(pl.String).str.replace_all(_SPACE_CHARS, " ").str.strip_chars()
+    # a footnote mark after a number («16*», «28 %¹») belongs to the note, not the number
+    text = (
+        pl.col(raw)
+        .cast(pl.String)
+        .str.replace_all(_SPACE_CHARS, " ")
+        .str.strip_chars()
+        .str.replace(r"([0-9%])\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†]+$", "$1")
+    )
     lowered = text.str.to_lowercase()
     has_pct = text.str.ends_with("%")
     body = text.str.strip_suffix("%").str.replace_all(" ", "").str.replace("^−", "-")

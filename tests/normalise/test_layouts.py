@@ -258,3 +258,19 @@ def test_frogner_case_layout_reads_every_table(tmp_path):
     assert obs.height == 24
     assert set(obs["bydel_nr"]) == {"030105"}
     assert obs.filter(pl.col("status") == "mangler").height == 3
+
+
+def test_two_row_header_with_ar_above_the_years(tmp_path):
+    f = write_xlsx(tmp_path / "bydel_ullern.xlsx", {"Ark": [[None, "År"], ["Type bolig", 2023, 2024], ["Kommunal bolig", "16*", 12]]})
+    assert rows(f) == {
+        ("030106", 2023, "bosatt_boligtype", "kommunal_bolig", 16.0, "ok", "Ark", "B3"),
+        ("030106", 2024, "bosatt_boligtype", "kommunal_bolig", 12.0, "ok", "Ark", "C3"),
+    }
+
+
+def test_lone_year_header_over_the_value_column(tmp_path):
+    f = write_xlsx(tmp_path / "bydel_ullern.xlsx", {"Ark": [["Bosatte flyktninger"], [None, 2024], ["Ullern", 12], ["Alna", 30]]})
+    assert rows(f) == {
+        ("030106", 2024, "bosatt", None, 12.0, "ok", "Ark", "B3"),
+        ("030112", 2024, "bosatt", None, 30.0, "ok", "Ark", "B4"),
+    }
