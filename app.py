@@ -1,49 +1,24 @@
-"""Entry point: `streamlit run app.py`. The themed pages come with the dashboard issue."""
+"""Entry point: `streamlit run app.py`. Routes to the pages; the shared selection lives in the sidebar."""
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
-from oslo_integration.store import open_store
-from oslo_integration.vocab import vocabulary
+from oslo_integration.text.strings import t
+from oslo_integration.ui.view import current_view, sidebar
 
 st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
 
-
-@st.cache_data(show_spinner="Leser tallene …")
-def load_current(version: int) -> pl.DataFrame:
-    return open_store().current()
-
-
-@st.cache_data
-def data_version() -> int:
-    return open_store().data_version()
-
-
-vocab = vocabulary()
-current = load_current(data_version())
-st.title("Bosetting og integrering av flyktninger i Oslos bydeler")
-st.warning(
-    "Dashbordet viser både ekte og **eksempeldata**. Ekte bydelstall finnes bare for Bydel Frogner "
-    "(2022–2024); Oslo- og landstall er publiserte tall. Alle andre bydelstall er generert eksempeldata "
-    "og er merket «eksempel» i kolonnen *Type*."
-)
-names = {b.bydel: nr for nr, b in vocab.bydeler.items()}
-choice = st.selectbox("Bydel", list(names), index=list(names).index("Frogner"))
-measures = {m.label_nb: m.measure for m in vocab.measures.values()}
-shown = current.filter(pl.col("bydel_nr") == names[choice])
-table = shown.select(
-    pl.col("year").alias("År"),
-    pl.col("measure").replace_strict({v: k for k, v in measures.items()}, default=pl.col("measure")).alias("Måltall"),
-    pl.col("category").alias("Kategori"),
-    pl.col("value").alias("Verdi"),
-    pl.col("status").alias("Status"),
-    pl.col("kind").alias("Type"),
-    pl.format("{} {}", pl.col("source_file"), pl.col("cell")).alias("Kilde (fil og celle)"),
-)
-st.dataframe(table, hide_index=True, width="stretch")
-st.caption(
-    "Kilder: Bydel Frogner (sak 2025); IMDi; SSB (NLOD); Byrådet i Oslo via NRK/Avisa Oslo. "
-    "Bydelsgrenser: © Oslo kommune, Plan- og bygningsetaten. CC BY 4.0. Se data/SOURCES.md."
-)
+lang = current_view().lang
+PAGES = [
+    st.Page("pages/oversikt.py", title=t("page_overview", lang), url_path="oversikt", default=True),
+    st.Page("pages/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
+    st.Page("pages/landbakgrunn.py", title=t("page_origin", lang), url_path="landbakgrunn"),
+    st.Page("pages/intro.py", title=t("page_intro", lang), url_path="introduksjonsprogrammet"),
+    st.Page("pages/overgang.py", title=t("page_transition", lang), url_path="overgang"),
+    st.Page("pages/kart.py", title=t("page_map", lang), url_path="kart"),
+    st.Page("pages/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
+]
+page = st.navigation(PAGES)
+st.session_state["view"] = sidebar()
+page.run()

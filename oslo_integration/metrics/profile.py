@@ -27,12 +27,29 @@ def public_view(current: pl.DataFrame, unsuppressed_bydeler: Iterable[str] = ())
     return suppress(current, unsuppressed_bydeler=unsuppressed_bydeler)
 
 
+PROFILE_INDICATORS = (
+    "andel_arbeid_ved_avslutning",
+    "andel_utdanning_ved_avslutning",
+    "andel_ukrainere_arbeid_innen_1_aar",
+    "andel_arbeid_innen_1_aar",
+    "intro_arbeid_utdanning_1_aar_etter",
+    "bosatt_innen_6_mnd",
+    "intro_tilbudt_innen_3_mnd",
+    "andel_kommunal_bolig",
+    "andel_privat_leiemarked",
+    "andel_fra_ukraina",
+    "bosatt_per_1000_innbyggere",
+    "bosatt",
+    "intro_deltakere",
+    "intro_avsluttet",
+)
+
+
 def build_profile(observations: pl.DataFrame, bydel_nr: str, year: int, which: Iterable[str] | None = None) -> list[Entry]:
-    """Entries for every indicator that has any figure for this bydel (observations already suppressed)."""
+    """Entries for every profile indicator with a figure for this bydel (observations already suppressed)."""
     out = []
-    for ind in indicators().values():
-        if which is not None and ind.indicator not in which:
-            continue
+    for name in which or PROFILE_INDICATORS:
+        ind = indicators()[name]
         frame = compute(observations, ind)
         row = _row(frame, bydel_nr, year)
         if row is None or not _has_numerator(observations, ind, bydel_nr, year):

@@ -91,3 +91,31 @@ def compute(obs: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
 
 def compute_all(obs: pl.DataFrame, inds: dict[str, Indicator]) -> pl.DataFrame:
     return pl.concat([compute(obs, i) for i in inds.values()], how="vertical")
+
+
+def category_shares(obs: pl.DataFrame, measure: str) -> pl.DataFrame:
+    """Each category's count and its share of the measure's total (e.g. each country of all settled)."""
+    from ..vocab import vocabulary
+
+    info = vocabulary().measures[measure]
+    total_measure = info.total_measure or measure
+    parts = obs.filter((pl.col("measure") == measure) & pl.col("category").is_not_null())
+    totals = obs.filter((pl.col("measure") == total_measure) & pl.col("category").is_null()).select(
+        "bydel_nr", "year", total="value", total_status="status", total_kind="kind"
+    )
+    j = parts.join(totals, on=["bydel_nr", "year"], how="left")
+    ok = (pl.col("status") == "ok") & (pl.col("total_status") == "ok") & (pl.col("total") > 0)
+    return j.select(
+        "bydel_nr",
+        "bydel",
+        "year",
+        "category",
+        "value",
+        share=pl.when(ok).then(pl.col("value") / pl.col("total") * 100),
+        status=pl.when((pl.col("status") == "prikket") | (pl.col("total_status") == "prikket"))
+        .then(pl.lit("prikket"))
+        .when(ok)
+        .then(pl.lit("ok"))
+        .otherwise(pl.lit("mangler")),
+        example=(pl.col("kind") == "eksempel") | (pl.col("total_kind") == "eksempel").fill_null(False),
+    ).sort("bydel_nr", "year", "category")

@@ -102,5 +102,3 @@ def _table_end(filled: list[list[int]], header: int) -> int:
         end = r
         r += 1
     return end
-
-

@@ -261,7 +261,9 @@ def test_frogner_case_layout_reads_every_table(tmp_path):
 
 
 def test_two_row_header_with_ar_above_the_years(tmp_path):
-    f = write_xlsx(tmp_path / "bydel_ullern.xlsx", {"Ark": [[None, "År"], ["Type bolig", 2023, 2024], ["Kommunal bolig", "16*", 12]]})
+    f = write_xlsx(
+        tmp_path / "bydel_ullern.xlsx", {"Ark": [[None, "År"], ["Type bolig", 2023, 2024], ["Kommunal bolig", "16*", 12]]}
+    )
     assert rows(f) == {
         ("030106", 2023, "bosatt_boligtype", "kommunal_bolig", 16.0, "ok", "Ark", "B3"),
         ("030106", 2024, "bosatt_boligtype", "kommunal_bolig", 12.0, "ok", "Ark", "C3"),

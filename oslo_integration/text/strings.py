@@ -1,0 +1,76 @@
+"""Every UI string, Norwegian (bokmål) and English, in one place."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"nb": "Flyktninger i Oslos bydeler", "en": "Refugees in Oslo's districts"},
+    "bydel": {"nb": "Bydel", "en": "District"},
+    "bydeler_compare": {"nb": "Bydeler å sammenligne", "en": "Districts to compare"},
+    "group": {"nb": "Legg til gruppe", "en": "Add group"},
+    "year": {"nb": "År", "en": "Year"},
+    "years": {"nb": "Årsperiode", "en": "Years"},
+    "language": {"nb": "English", "en": "English"},
+    "show_example": {"nb": "Vis eksempeldata", "en": "Show example data"},
+    "page_overview": {"nb": "Oversikt", "en": "Overview"},
+    "page_settlement": {"nb": "Bosetting og bolig", "en": "Settlement and housing"},
+    "page_origin": {"nb": "Landbakgrunn", "en": "Country of origin"},
+    "page_intro": {"nb": "Introduksjonsprogrammet", "en": "Introduction programme"},
+    "page_transition": {"nb": "Overgang til arbeid og utdanning", "en": "Work and education"},
+    "page_map": {"nb": "Kart", "en": "Map"},
+    "page_about": {"nb": "Om dataene", "en": "About the data"},
+    "tab_chart": {"nb": "Graf", "en": "Chart"},
+    "tab_table": {"nb": "Tabell", "en": "Table"},
+    "tab_map": {"nb": "Kart", "en": "Map"},
+    "mode": {"nb": "Visning", "en": "Show"},
+    "mode_count": {"nb": "Antall", "en": "Count"},
+    "mode_share": {"nb": "Andel", "en": "Share"},
+    "indicator": {"nb": "Indikator", "en": "Indicator"},
+    "example_banner": {
+        "nb": "Siden viser **eksempeldata** (genererte tall, ikke ekte) for bydeler uten publiserte tall. "
+        "Eksempeltall er merket «eksempel» i tabeller, verktøytips og tegnforklaringer. Ekte bydelstall finnes bare "
+        "for Bydel Frogner 2022–2024. Slå av «Vis eksempeldata» i menyen for å skjule dem.",
+        "en": "This page shows **example data** (generated, not real) for districts without published figures. "
+        "Example figures are marked «example» in tables, tooltips and legends. Real district figures exist only for "
+        "Frogner 2022–2024. Turn off «Show example data» in the menu to hide them.",
+    },
+    "example_hidden": {
+        "nb": "Eksempeldata er skjult. Bare ekte, publiserte tall vises.",
+        "en": "Example data is hidden. Only real, published figures are shown.",
+    },
+    "bad_param": {
+        "nb": "Lenken hadde en ugyldig verdi for «{name}» ({value}); viser {fallback} i stedet.",
+        "en": "The link had an invalid value for «{name}» ({value}); showing {fallback} instead.",
+    },
+    "status_prikket": {"nb": "skjult (få personer)", "en": "hidden (few people)"},
+    "status_mangler": {"nb": "mangler", "en": "missing"},
+    "status_ok": {"nb": "ok", "en": "ok"},
+    "example": {"nb": "eksempel", "en": "example"},
+    "real": {"nb": "ekte", "en": "real"},
+    "oslo": {"nb": "Oslo i alt", "en": "Oslo as a whole"},
+    "norway": {"nb": "Hele landet", "en": "Norway"},
+    "value": {"nb": "Verdi", "en": "Value"},
+    "numerator": {"nb": "Teller", "en": "Numerator"},
+    "denominator": {"nb": "Nevner", "en": "Denominator"},
+    "interval": {"nb": "95 % konfidensintervall", "en": "95% confidence interval"},
+    "status": {"nb": "Status", "en": "Status"},
+    "source": {"nb": "Kilde (fil og celle)", "en": "Source (file and cell)"},
+    "type": {"nb": "Type", "en": "Type"},
+    "category": {"nb": "Kategori", "en": "Category"},
+    "no_data": {"nb": "Ingen tall for dette utvalget.", "en": "No figures for this selection."},
+    "imports_for": {"nb": "Tall for {bydel} kommer fra disse importene", "en": "Figures for {bydel} come from these imports"},
+    "legend_missing": {"nb": "Mangler / skjult", "en": "Missing / hidden"},
+    "map_click": {"nb": "Klikk på en bydel i kartet for å velge den.", "en": "Click a district on the map to select it."},
+    "chart_alt": {
+        "nb": "Diagram: {label}, {year}. {n} bydeler med tall. {bydel}: {value}. Oslo i alt: {oslo}. Hele landet: {norway}.",
+        "en": "Chart: {label}, {year}. {n} districts with figures. {bydel}: {value}. Oslo: {oslo}. Norway: {norway}.",
+    },
+    "attribution": {
+        "nb": "Bydelsgrenser: © Oslo kommune, Plan- og bygningsetaten. CC BY 4.0. Endret: Sentrum skilt ut, forenklet og reprojisert.",
+        "en": "District boundaries: © Oslo kommune, Plan- og bygningsetaten. CC BY 4.0. Modified: Sentrum split out, simplified, reprojected.",
+    },
+}
+
+
+def t(key: str, lang: str = "nb", **kwargs: object) -> str:
+    text = STRINGS[key].get(lang) or STRINGS[key]["nb"]
+    return text.format(**kwargs) if kwargs else text

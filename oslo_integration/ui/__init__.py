@@ -1,0 +1,1 @@
+"""Streamlit glue: view state from the URL, cached loading, and the indicator card."""

@@ -1,0 +1,63 @@
+"""Sources, licences, definitions, symbols, imports, and which figures are real."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ..metrics.indicators import target_source
+from ..paths import DATA_DIR
+from ..text.strings import t
+from ..vocab import vocabulary
+from . import data
+from .state import View
+
+SYMBOLS = [
+    ("tall (185, 4 500, 1 234,5, 28 %)", "ok", "tallet"),
+    ("-", "ok", "0 (null, SSBs tegn)"),
+    (":", "prikket", "skjult av personvernhensyn (1–4 personer), også «<5»"),
+    (". .. … * eller tom celle", "mangler", "ikke tilgjengelig / ikke aktuelt"),
+]
+
+
+def about_page(view: View) -> None:
+    lang = view.lang
+    version = data.data_version()
+    st.subheader("Hvilke tall er ekte?" if lang == "nb" else "Which figures are real?")
+    st.markdown(
+        "- **Ekte:** Bydel Frogner 2022–2024 (sak til bydelsutvalget 2025); Oslo i alt og Hele landet fra IMDi og SSB; "
+        "byrådets planlagte fordeling per bydel 2020 og 2022; befolkning per bydel 2006–2010 (SSB).\n"
+        "- **Eksempeldata:** alle andre bydelstall, og Oslo/landet for programresultater og resultatindikatorer. "
+        "Generert av `oslo_integration/example_data.py`, merket «eksempel» overalt."
+    )
+    kinds = data.current(version).group_by("kind").agg(pl.len().alias("Antall tall")).sort("kind")
+    st.dataframe(kinds.rename({"kind": t("type", lang)}), hide_index=True)
+    st.subheader("Kilder og lisenser" if lang == "nb" else "Sources and licences")
+    st.markdown((DATA_DIR / "SOURCES.md").read_text(encoding="utf-8").split("\n", 2)[2])
+    st.info(t("attribution", lang))
+    st.subheader("Definisjoner" if lang == "nb" else "Definitions")
+    measures = vocabulary().measures.values()
+    st.dataframe(
+        pl.DataFrame(
+            {
+                "Måltall": [m.measure for m in measures],
+                "Navn": [m.label_nb if lang == "nb" else m.label_en for m in measures],
+                "Enhet": [m.unit for m in measures],
+                "Definisjon": [m.definition_nb if lang == "nb" else m.definition_en for m in measures],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    src = target_source()
+    st.markdown(f"**Mål:** {src.get('navn', '')}: «{src.get('sitat', '')}».")
+    st.subheader("Tegn i tabellene" if lang == "nb" else "Symbols")
+    st.dataframe(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"), hide_index=True)
+    st.subheader("Importer" if lang == "nb" else "Imports")
+    st.dataframe(
+        data.imports(version).select(
+            "id", "file_name", "kind", "who", "imported_at", "n_rows", "current_rows", "undone_at", "sha256"
+        ),
+        hide_index=True,
+        width="stretch",
+    )

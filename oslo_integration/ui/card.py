@@ -1,0 +1,112 @@
+"""An indicator card: the same figure as chart, table and map, with an Antall/Andel switch."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from .. import charts, maps
+from ..metrics import indicators
+from ..metrics.indicators import Indicator
+from ..text.numbers import fmt_number
+from ..text.strings import t
+from ..vocab import vocabulary
+from . import data
+from .state import View
+
+# For a rate, its «Antall» view is the count indicator of its numerator where one exists.
+COUNT_OF = {"andel_kommunal_bolig": None, "andel_fra_ukraina": None}
+
+
+def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = None) -> pl.DataFrame:
+    """The card's figures as a table with status, example flag and source for every row."""
+    lang = view.lang
+    names = {b.bydel_nr: b.bydel for b in vocabulary().bydeler.values()}
+    rows = frame if year is None else frame.filter(pl.col("year") == year)
+    order = {nr: i for i, nr in enumerate(list(view.bydeler) + ["0301", "0"])}
+    rows = rows.with_columns(_o=pl.col("bydel_nr").replace_strict(order, default=99, return_dtype=pl.Int32)).sort(
+        "_o", "bydel_nr", "year"
+    )
+
+    def show(v: float | None, decimals: int) -> str:
+        return fmt_number(v, decimals, lang) if v is not None else "–"
+
+    dec = 1 if ind.kind != "count" else 0
+    out = rows.select(
+        pl.col("bydel_nr").replace_strict(names, default=pl.col("bydel_nr")).alias(t("bydel", lang)),
+        pl.col("year").alias(t("year", lang)),
+        pl.col("value")
+        .map_elements(lambda v: show(v, dec), return_dtype=pl.String)
+        .alias(t("value", lang) + (" (%)" if ind.is_share else "")),
+        pl.col("numerator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("numerator", lang)),
+        pl.col("denominator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("denominator", lang)),
+        pl.format("{}–{}", pl.col("ci_low").round(1), pl.col("ci_high").round(1)).alias(t("interval", lang)),
+        pl.col("status")
+        .replace_strict({s: t(f"status_{s}", lang) for s in ("ok", "prikket", "mangler")}, default=pl.col("status"))
+        .alias(t("status", lang)),
+        pl.when(pl.col("example")).then(pl.lit(t("example", lang))).otherwise(pl.lit(t("real", lang))).alias(t("type", lang)),
+        pl.col("sources").alias(t("source", lang)),
+    )
+    if ind.kind != "rate":
+        out = out.drop(t("numerator", lang), t("denominator", lang), t("interval", lang))
+    return out
+
+
+def indicator_card(indicator: str, view: View, *, count_indicator: str | None = None, key: str | None = None) -> None:
+    """Graf / Tabell / Kart of one indicator; `count_indicator` gives the Antall side of a share."""
+    inds = indicators()
+    lang = view.lang
+    key = key or indicator
+    version = data.data_version()
+    chosen = inds[indicator]
+    with st.container(border=True):
+        st.subheader(chosen.label(lang))
+        if count_indicator:
+            mode = st.segmented_control(
+                t("mode", lang),
+                [t("mode_share", lang), t("mode_count", lang)],
+                default=t("mode_share", lang),
+                key=f"mode_{key}",
+                required=True,
+            )
+            if mode == t("mode_count", lang):
+                chosen = inds[count_indicator]
+        frame = data.indicator_frame(version, view.show_example, chosen.indicator)
+        relevant = frame.filter(pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"]))
+        if relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == view.year).is_empty():
+            st.info(t("no_data", lang))
+            return
+        tab_chart, tab_table, tab_map = st.tabs([t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)])
+        with tab_chart:
+            alt_text = charts.text_alternative(frame, chosen, view.year, view.bydel, lang)
+            st.altair_chart(charts.bars_by_bydel(frame, chosen, view.year, view.bydeler, lang), width="stretch", alt=alt_text)
+            if view.year_from < view.year_to:
+                st.altair_chart(
+                    charts.lines_over_years(frame, chosen, view.bydeler, (view.year_from, view.year_to), lang), width="stretch"
+                )
+            st.caption(alt_text)
+        with tab_table:
+            span = frame.filter(pl.col("year").is_between(view.year_from, view.year_to))
+            st.dataframe(
+                table(span.filter(pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"])), chosen, view),
+                hide_index=True,
+                width="stretch",
+            )
+            with st.expander(t("bydel", lang) + " – " + str(view.year)):
+                st.dataframe(table(frame, chosen, view, view.year), hide_index=True, width="stretch")
+        with tab_map:
+            deck, legend = maps.choropleth(frame, chosen, view.year, view.bydeler, lang)
+            left, right = st.columns([3, 1])
+            with left:
+                st.pydeck_chart(deck, height=420, key=f"map_{key}")
+            with right:
+                st.html(maps.legend_html(legend))
+        st.caption(
+            chosen.label(lang)
+            + ": "
+            + (
+                vocabulary().measures.get(chosen.numerator).definition_nb
+                if lang == "nb"
+                else vocabulary().measures.get(chosen.numerator).definition_en
+            )
+        )

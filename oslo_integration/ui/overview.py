@@ -1,0 +1,82 @@
+"""The overview: the selected bydel's profile against Oslo, the country and the targets."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ..metrics import build_profile, verdict
+from ..text.numbers import fmt_number, fmt_percent
+from ..text.strings import t
+from ..vocab import vocabulary
+from . import data
+from .state import View
+
+KEY_INDICATORS = (
+    "andel_arbeid_ved_avslutning",
+    "andel_ukrainere_arbeid_innen_1_aar",
+    "intro_arbeid_utdanning_1_aar_etter",
+    "bosatt_innen_6_mnd",
+    "intro_tilbudt_innen_3_mnd",
+    "andel_kommunal_bolig",
+    "bosatt",
+)
+
+
+def _value(entry, lang: str) -> str:
+    ind, row = entry.indicator, entry.row
+    if row["status"] != "ok":
+        return t(f"status_{row['status']}", lang)
+    if ind.is_share:
+        return fmt_percent(row["value"], 1, lang)
+    return fmt_number(row["value"], 0, lang)
+
+
+def profile_section(view: View) -> None:
+    lang = view.lang
+    version = data.data_version()
+    frame = data.public(version, view.show_example)
+    name = vocabulary().bydel_name(view.bydel)
+    st.header(f"{name} – {view.year}")
+    entries = build_profile(frame, view.bydel, view.year, KEY_INDICATORS)
+    if not entries:
+        st.info(t("no_data", lang))
+    cols = st.columns(2)
+    for i, e in enumerate(entries):
+        with cols[i % 2], st.container(border=True):
+            label = e.indicator.label(lang) + (f" ({t('example', lang)})" if e.row["example"] else "")
+            delta = None
+            if e.change and e.change.absolute is not None:
+                delta = fmt_number(e.change.absolute, 1, lang) + (" pp" if e.indicator.is_share else "")
+            st.metric(label, _value(e, lang), delta=delta, delta_color="off")
+            st.write(verdict(e, lang))
+            if e.rank and e.rank.position:
+                st.caption(
+                    ("Plass blant bydelene" if lang == "nb" else "Rank among districts") + f": {e.rank.position} / {e.rank.of}"
+                )
+            st.caption(t("source", lang) + ": " + (e.row["sources"] or "–"))
+
+
+def imports_section(view: View) -> None:
+    lang = view.lang
+    version = data.data_version()
+    current = data.current(version).filter(pl.col("bydel_nr") == view.bydel)
+    st.subheader(t("imports_for", lang, bydel=vocabulary().bydel_name(view.bydel)))
+    summary = current.group_by("import_id", "kind").agg(
+        pl.len().alias("n"), pl.col("year").min().alias("fra"), pl.col("year").max().alias("til")
+    )
+    imps = data.imports(version).select("id", "file_name", "imported_at", "who")
+    table = (
+        summary.join(imps, left_on="import_id", right_on="id")
+        .sort("import_id")
+        .select(
+            pl.col("import_id").alias("Import"),
+            pl.col("file_name").alias("Fil" if lang == "nb" else "File"),
+            pl.col("kind").alias(t("type", lang)),
+            pl.col("n").alias("Tall" if lang == "nb" else "Figures"),
+            pl.format("{}–{}", "fra", "til").alias(t("years", lang)),
+            pl.col("imported_at").dt.strftime("%Y-%m-%d %H:%M").alias("Importert" if lang == "nb" else "Imported"),
+            pl.col("who").alias("Av" if lang == "nb" else "By"),
+        )
+    )
+    st.dataframe(table, hide_index=True, width="stretch")

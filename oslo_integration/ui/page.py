@@ -1,0 +1,19 @@
+"""What every page starts with: its title and, when example figures are shown, the banner."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ..text.strings import t
+from . import data
+from .state import View
+
+
+def header(title_key: str, view: View) -> None:
+    st.title(t(title_key, view.lang))
+    frame = data.public(data.data_version(), view.show_example)
+    if view.show_example and frame.filter(pl.col("kind") == "eksempel").height:
+        st.warning(t("example_banner", view.lang), icon="⚠️")
+    elif not view.show_example:
+        st.caption(t("example_hidden", view.lang))

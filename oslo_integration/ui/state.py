@@ -1,0 +1,95 @@
+"""The view (bydeler, years, indicator, language, example switch) as one object the URL encodes.
+
+Parsing never raises: an invalid parameter becomes a notice and a fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..text.strings import t
+from ..vocab import vocabulary
+
+DEFAULT_BYDEL = "030105"
+
+
+@dataclass(frozen=True)
+class View:
+    bydeler: tuple[str, ...] = (DEFAULT_BYDEL,)
+    year: int = 2024
+    year_from: int = 2020
+    year_to: int = 2024
+    indicator: str | None = None
+    lang: str = "nb"
+    show_example: bool = True
+
+    @property
+    def bydel(self) -> str:
+        return self.bydeler[0]
+
+
+@dataclass
+class Parsed:
+    view: View
+    notices: list[str] = field(default_factory=list)
+
+
+def parse_query(params: dict[str, str], years: list[int], indicators: list[str]) -> Parsed:
+    """A View from URL query parameters; unknown values fall back with a gentle notice."""
+    vocab = vocabulary()
+    lang = params.get("lang", "nb") if params.get("lang") in ("nb", "en") else "nb"
+    view = View(
+        lang=lang,
+        year=max(years) if years else 2024,
+        year_from=min(years) if years else 2020,
+        year_to=max(years) if years else 2024,
+    )
+    notices: list[str] = []
+
+    def notice(name: str, value: str, fallback: str) -> None:
+        notices.append(t("bad_param", lang, name=name, value=value, fallback=fallback))
+
+    if "bydel" in params:
+        chosen: list[str] = []
+        for part in str(params["bydel"]).split(","):
+            part = part.strip()
+            if not part:
+                continue
+            group = [b.bydel_nr for b in vocab.real_bydeler() if b.gruppe == part]
+            nr = vocab.resolve_bydel(part)
+            if group:
+                chosen.extend(group)
+            elif nr and (nr in {b.bydel_nr for b in vocab.real_bydeler()}):
+                chosen.append(nr)
+            else:
+                notice("bydel", part, vocab.bydel_name(DEFAULT_BYDEL))
+        if chosen:
+            view = replace(view, bydeler=tuple(dict.fromkeys(chosen)))
+    for key in ("aar", "fra", "til"):
+        if key in params:
+            raw = str(params[key])
+            if raw.isdigit() and int(raw) in years:
+                view = replace(view, **{{"aar": "year", "fra": "year_from", "til": "year_to"}[key]: int(raw)})
+            else:
+                notice(key, raw, str(view.year))
+    if view.year_from > view.year_to:
+        view = replace(view, year_from=view.year_to, year_to=view.year_from)
+    if "indikator" in params:
+        if params["indikator"] in indicators:
+            view = replace(view, indicator=params["indikator"])
+        else:
+            notice("indikator", str(params["indikator"]), indicators[0] if indicators else "–")
+    if params.get("eksempel") in ("0", "nei", "false"):
+        view = replace(view, show_example=False)
+    return Parsed(view, notices)
+
+
+def to_query(view: View) -> dict[str, str]:
+    out = {"bydel": ",".join(view.bydeler), "aar": str(view.year), "fra": str(view.year_from), "til": str(view.year_to)}
+    if view.indicator:
+        out["indikator"] = view.indicator
+    if view.lang != "nb":
+        out["lang"] = view.lang
+    if not view.show_example:
+        out["eksempel"] = "0"
+    return out

@@ -1,0 +1,69 @@
+"""The shared selection in the sidebar, kept in session state and mirrored in the URL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from ..metrics import indicators
+from ..text.strings import t
+from ..vocab import vocabulary
+from . import data
+from .state import View, parse_query, to_query
+
+KEY = "view"
+
+
+def current_view() -> View:
+    """The view for this run: from the session if set, else from the URL (with notices for bad values)."""
+    version = data.data_version()
+    if KEY not in st.session_state:
+        parsed = parse_query({k: st.query_params.get(k) for k in st.query_params}, data.years(version), list(indicators()))
+        st.session_state[KEY] = parsed.view
+        st.session_state["notices"] = parsed.notices
+    return st.session_state[KEY]
+
+
+def set_view(view: View) -> None:
+    st.session_state[KEY] = view
+    st.query_params.from_dict(to_query(view))
+
+
+def sidebar() -> View:
+    """Bydeler, groups, years, language and the example switch; returns the updated view."""
+    view = current_view()
+    vocab = vocabulary()
+    version = data.data_version()
+    years = data.years(version)
+    lang = view.lang
+    with st.sidebar:
+        english = st.toggle(t("language", lang), value=lang == "en", key="w_lang")
+        lang = "en" if english else "nb"
+        names = {b.bydel_nr: b.bydel for b in vocab.real_bydeler()}
+        chosen = st.multiselect(
+            t("bydeler_compare", lang), list(names), default=list(view.bydeler), format_func=names.get, key="w_bydeler"
+        )
+        groups = {g: (nb if lang == "nb" else en) for g, (nb, en) in vocab.groups.items()}
+        group = st.selectbox(t("group", lang), [""] + list(groups), format_func=lambda g: groups.get(g, "–"), key="w_group")
+        if group:
+            chosen = list(dict.fromkeys(chosen + [b.bydel_nr for b in vocab.real_bydeler() if b.gruppe == group]))
+        year = st.select_slider(
+            t("year", lang), options=years, value=view.year if view.year in years else years[-1], key="w_year"
+        )
+        span = st.select_slider(t("years", lang), options=years, value=(view.year_from, view.year_to), key="w_span")
+        show_example = st.toggle(t("show_example", lang), value=view.show_example, key="w_example")
+        st.caption(t("attribution", lang))
+    new = replace(
+        view,
+        bydeler=tuple(chosen) or view.bydeler,
+        year=int(year),
+        year_from=int(span[0]),
+        year_to=int(span[1]),
+        lang=lang,
+        show_example=show_example,
+    )
+    set_view(new)
+    for notice in st.session_state.pop("notices", []):
+        st.info(notice)
+    return new

@@ -1,0 +1,11 @@
+import streamlit as st
+
+from oslo_integration.ui.card import indicator_card
+from oslo_integration.ui.page import header
+
+view = st.session_state["view"]
+header("page_transition", view)
+indicator_card("andel_arbeid_ved_avslutning", view, count_indicator="intro_arbeid_ved_avslutning")
+indicator_card("andel_ukrainere_arbeid_innen_1_aar", view, count_indicator="ukrainere_arbeid_innen_1_aar")
+indicator_card("andel_utdanning_ved_avslutning", view, count_indicator="intro_utdanning_ved_avslutning")
+indicator_card("intro_arbeid_utdanning_1_aar_etter", view)
