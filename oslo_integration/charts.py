@@ -85,12 +85,23 @@ def bars_by_bydel(
         .encode(x=alt.datum(0), text="state:N", tooltip=tooltip)
     )
     refs = []
-    for nr, key, color, dash in (("0301", "oslo", OSLO_COLOR, [6, 3]), ("0", "norway", NORWAY_COLOR, [2, 2])):
+    for nr, key, color, dash, align in (
+        ("0301", "oslo", OSLO_COLOR, [6, 3], "right"),
+        ("0", "norway", NORWAY_COLOR, [2, 2], "left"),
+    ):
         hit = frame.filter((pl.col("bydel_nr") == nr) & (pl.col("year") == year) & (pl.col("status") == "ok"))
         if hit.height:
             r = hit.row(0, named=True)
             name = t(key, lang) + (f" ({ex})" if r["example"] else "")
-            refs.append({"value": r["value"], "name": f"{name}: {_display(ind, r['value'], lang)}", "color": color, "dash": dash})
+            refs.append(
+                {
+                    "value": r["value"],
+                    "name": f"{name}: {_display(ind, r['value'], lang)}",
+                    "color": color,
+                    "dash": dash,
+                    "align": align,
+                }
+            )
     for ref in refs:
         rule = (
             alt.Chart(alt.Data(values=[ref]))

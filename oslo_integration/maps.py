@@ -18,7 +18,7 @@ PALETTE = [[239, 243, 255], [189, 215, 231], [107, 174, 214], [49, 130, 189], [8
 MISSING_FILL = [200, 200, 200]
 MISSING_LINE = [120, 120, 120]
 SELECTED_LINE = [178, 24, 43]
-VIEW = pdk.ViewState(latitude=59.92, longitude=10.76, zoom=9.6, pitch=0)
+VIEW = pdk.ViewState(latitude=59.95, longitude=10.76, zoom=9.2, pitch=0)
 
 
 @cache
@@ -66,7 +66,7 @@ def choropleth(
             "status_text": t(f"status_{status}", lang) + (f" – {ex}" if r and r["example"] else ""),
             "fill": PALETTE[_class(r["value"], breaks)] + [230] if ok else MISSING_FILL + [200],
             "line": SELECTED_LINE if nr in selected else ([60, 60, 60] if ok else MISSING_LINE),
-            "width": 4 if nr in selected else 1,
+            "width": 120 if nr in selected else 20,  # metres; at least one pixel
         }
         features.append({"type": "Feature", "geometry": f["geometry"], "properties": props})
     layer = pdk.Layer(
@@ -79,13 +79,15 @@ def choropleth(
         get_fill_color="properties.fill",
         get_line_color="properties.line",
         get_line_width="properties.width",
-        line_width_units="pixels",
+        line_width_min_pixels=1,
     )
     tooltip = {
         "html": "<b>{bydel}</b><br/>" + ind.label(lang) + ": {value_text}<br/>{status_text}",
         "style": {"fontSize": "15px"},
     }
-    deck = pdk.Deck(layers=[layer], initial_view_state=VIEW, map_provider=None, map_style=None, tooltip=tooltip)
+    # map_provider=None without a map_style: pydeck then marks the style so Streamlit draws no base
+    # map at all (passing map_style=None would make Streamlit fetch its themed tile style instead).
+    deck = pdk.Deck(layers=[layer], initial_view_state=VIEW, map_provider=None, tooltip=tooltip)
     legend = []
     edges = [min(values)] + breaks + [max(values)] if values else []
     for i in range(len(edges) - 1):

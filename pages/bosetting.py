@@ -1,9 +1,8 @@
-import streamlit as st
-
 from oslo_integration.ui.card import indicator_card
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_settlement", view)
 indicator_card("bosatt", view)
 indicator_card("andel_kommunal_bolig", view, count_indicator="bosatt_kommunal_bolig")

@@ -1,10 +1,9 @@
-import streamlit as st
-
 from oslo_integration.ui.card import indicator_card
 from oslo_integration.ui.countries import country_breakdown
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_intro", view)
 indicator_card("intro_deltakere", view)
 indicator_card("intro_avsluttet", view)

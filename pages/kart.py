@@ -1,8 +1,7 @@
-import streamlit as st
-
 from oslo_integration.ui.mappage import full_map
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_map", view)
 full_map(view)

@@ -1,8 +1,7 @@
-import streamlit as st
-
 from oslo_integration.ui.about import about_page
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_about", view)
 about_page(view)

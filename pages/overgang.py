@@ -1,9 +1,8 @@
-import streamlit as st
-
 from oslo_integration.ui.card import indicator_card
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_transition", view)
 indicator_card("andel_arbeid_ved_avslutning", view, count_indicator="intro_arbeid_ved_avslutning")
 indicator_card("andel_ukrainere_arbeid_innen_1_aar", view, count_indicator="ukrainere_arbeid_innen_1_aar")

@@ -1,9 +1,8 @@
-import streamlit as st
-
 from oslo_integration.ui.overview import imports_section, profile_section
 from oslo_integration.ui.page import header
+from oslo_integration.ui.view import page_view
 
-view = st.session_state["view"]
+view = page_view()
 header("page_overview", view)
 profile_section(view)
 imports_section(view)

@@ -143,13 +143,13 @@ def compare(ind: Indicator, row: dict, ref: dict | None, reference: str) -> Comp
             lo_p, hi_p = wilson(k, n)
             comp.ci_low, comp.ci_high = lo_p * scale - ref["value"], hi_p * scale - ref["value"]
         comp.certain = comp.ci_low > 0 or comp.ci_high < 0
-    elif ind.kind == "count":
-        comp.certain = None
-    _write_verdict(ind, comp, lang_pairs=True)
+    elif ind.kind == "count":  # a bydel's count against a city or national count says nothing
+        return comp
+    _write_verdict(ind, comp)
     return comp
 
 
-def _write_verdict(ind: Indicator, comp: Comparison, lang_pairs: bool = True) -> None:
+def _write_verdict(ind: Indicator, comp: Comparison) -> None:
     for lang in ("nb", "en"):
         label = _ref_label(comp.reference, _fmt_value(ind, comp.value, lang), comp.example, lang)
         if comp.direction == "equal":
@@ -170,8 +170,6 @@ def _write_verdict(ind: Indicator, comp: Comparison, lang_pairs: bool = True) ->
                 if lang == "nb"
                 else ", but the difference is too small to be sure."
             )
-        elif ind.kind == "count":
-            tail = "." if lang == "nb" else "."
         else:
             tail = (
                 ". Uten antall bak prosenten kan vi ikke si om forskjellen er større enn tilfeldig variasjon."

@@ -84,7 +84,7 @@ def _has_numerator(obs: pl.DataFrame, ind: Indicator, bydel_nr: str, year: int) 
 def verdict(entry: Entry, lang: str) -> str:
     parts = [figure_sentence(entry.indicator, entry.row, lang)]
     if entry.row.get("status") == "ok":
-        parts += [getattr(c, f"verdict_{lang}") for c in entry.comparisons]
+        parts += [v for c in entry.comparisons if (v := getattr(c, f"verdict_{lang}"))]
     return " ".join(parts)
 
 

@@ -47,7 +47,8 @@ def profile_section(view: View) -> None:
             label = e.indicator.label(lang) + (f" ({t('example', lang)})" if e.row["example"] else "")
             delta = None
             if e.change and e.change.absolute is not None:
-                delta = fmt_number(e.change.absolute, 1, lang) + (" pp" if e.indicator.is_share else "")
+                # Streamlit reads the direction from a leading ASCII minus
+                delta = fmt_number(e.change.absolute, 1, lang).replace("−", "-") + (" pp" if e.indicator.is_share else "")
             st.metric(label, _value(e, lang), delta=delta, delta_color="off")
             st.write(verdict(e, lang))
             if e.rank and e.rank.position:

@@ -38,12 +38,9 @@ def parse_query(params: dict[str, str], years: list[int], indicators: list[str])
     """A View from URL query parameters; unknown values fall back with a gentle notice."""
     vocab = vocabulary()
     lang = params.get("lang", "nb") if params.get("lang") in ("nb", "en") else "nb"
-    view = View(
-        lang=lang,
-        year=max(years) if years else 2024,
-        year_from=min(years) if years else 2020,
-        year_to=max(years) if years else 2024,
-    )
+    last = max(years) if years else 2024
+    first = max(min(years), last - 4) if years else 2020  # five years unless the link asks for more
+    view = View(lang=lang, year=last, year_from=first, year_to=last)
     notices: list[str] = []
 
     def notice(name: str, value: str, fallback: str) -> None:

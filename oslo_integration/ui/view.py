@@ -67,3 +67,21 @@ def sidebar() -> View:
     for notice in st.session_state.pop("notices", []):
         st.info(notice)
     return new
+
+
+def page_view() -> View:
+    """The view for a page file; reroutes through app.py if Streamlit ran the page on its own.
+
+    Until app.py has called st.navigation once in a server process, Streamlit treats pages/ as its
+    older automatic page folder and runs a page file directly (e.g. a shared link to /kart opened
+    first). Switch that mode off and rerun, so the router, sidebar and URL state take over.
+    """
+    if KEY in st.session_state:
+        return st.session_state[KEY]
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without it: render the sidebar here instead
+        return sidebar()
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+    raise AssertionError("unreachable")

@@ -1,0 +1,117 @@
+"""Every page in a real browser: Debian's Chromium through Playwright, against `streamlit run app.py`.
+
+Screenshots go to test-artifacts/ (not committed). On a machine without Chromium this is skipped
+with the reason, except in CI (CI=true), where .ci/run installs Chromium and the test must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
+
+
+def _need_browser() -> None:
+    have = Path(CHROMIUM).exists() and shutil.which("streamlit") is not None
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        have = False
+    if not have:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the browser test: install chromium (apt-get) and the test extra")
+        pytest.skip("Debian's chromium or playwright is not installed here (CI installs them)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _need_browser()
+    port = _free_port()
+    folder = tmp_path_factory.mktemp("browser")
+    env = dict(os.environ, OSLO_INTEGRATION_DB=str(folder / "s.duckdb"))
+    log = (folder / "streamlit.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        log.close()
+        pytest.fail("streamlit did not start: " + (folder / "streamlit.log").read_text(errors="replace")[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_renders_without_error(server, browser, page_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/{page_path}?bydel=030105&aar=2024", wait_until="domcontentloaded")
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("text=Traceback").count() == 0
+    if page_path in ("kart", "bosetting"):
+        if page_path == "bosetting":
+            page.get_by_role("tab", name="Kart").first.click()
+        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+        canvas.wait_for(state="visible", timeout=30_000)
+        page.wait_for_timeout(1500)
+        box = canvas.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 200
+        shot = canvas.screenshot()
+        from io import BytesIO
+
+        from PIL import Image
+
+        img = Image.open(BytesIO(shot)).convert("RGB")
+        small = img.resize((80, 80))
+        colours = len({small.getpixel((x, y)) for x in range(80) for y in range(80)})
+        assert colours > 5, "the map canvas is blank"
+    page.screenshot(path=str(ARTIFACTS / f"{page_path}.png"), full_page=page_path != "om-dataene")
+    page.close()
