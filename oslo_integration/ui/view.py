@@ -30,29 +30,35 @@ def set_view(view: View) -> None:
     st.query_params.from_dict(to_query(view))
 
 
+def _initial(key: str, value: object) -> None:
+    """Seed a widget's state once; later runs keep what the user chose (a changing default would reset it)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
 def sidebar() -> View:
     """Bydeler, groups, years, language and the example switch; returns the updated view."""
     view = current_view()
     vocab = vocabulary()
-    version = data.data_version()
-    years = data.years(version)
-    lang = view.lang
+    years = data.years(data.data_version())
+    _initial("w_lang", view.lang == "en")
+    _initial("w_bydeler", list(view.bydeler))
+    _initial("w_year", view.year if view.year in years else years[-1])
+    _initial("w_example", view.show_example)
     with st.sidebar:
-        english = st.toggle(t("language", lang), value=lang == "en", key="w_lang")
-        lang = "en" if english else "nb"
+        lang = "en" if st.session_state["w_lang"] else "nb"
+        st.toggle(t("language", lang), key="w_lang")
+        lang = "en" if st.session_state["w_lang"] else "nb"
         names = {b.bydel_nr: b.bydel for b in vocab.real_bydeler()}
-        chosen = st.multiselect(
-            t("bydeler_compare", lang), list(names), default=list(view.bydeler), format_func=names.get, key="w_bydeler"
-        )
+        chosen = st.multiselect(t("bydeler_compare", lang), list(names), format_func=names.get, key="w_bydeler")
         groups = {g: (nb if lang == "nb" else en) for g, (nb, en) in vocab.groups.items()}
         group = st.selectbox(t("group", lang), [""] + list(groups), format_func=lambda g: groups.get(g, "–"), key="w_group")
         if group:
             chosen = list(dict.fromkeys(chosen + [b.bydel_nr for b in vocab.real_bydeler() if b.gruppe == group]))
-        year = st.select_slider(
-            t("year", lang), options=years, value=view.year if view.year in years else years[-1], key="w_year"
-        )
+        year = st.select_slider(t("year", lang), options=years, key="w_year")
+        # a range slider is told by its value; it follows the view, which follows the slider
         span = st.select_slider(t("years", lang), options=years, value=(view.year_from, view.year_to), key="w_span")
-        show_example = st.toggle(t("show_example", lang), value=view.show_example, key="w_example")
+        show_example = st.toggle(t("show_example", lang), key="w_example")
         st.caption(t("attribution", lang))
     new = replace(
         view,
@@ -72,16 +78,17 @@ def sidebar() -> View:
 def page_view() -> View:
     """The view for a page file; reroutes through app.py if Streamlit ran the page on its own.
 
-    Until app.py has called st.navigation once in a server process, Streamlit treats pages/ as its
-    older automatic page folder and runs a page file directly (e.g. a shared link to /kart opened
-    first). Switch that mode off and rerun, so the router, sidebar and URL state take over.
+    Until app.py has called st.navigation in a server process, Streamlit treats pages/ as its older
+    automatic page folder and runs a page file directly (e.g. a shared link to /kart opened first).
+    Switch that mode off and rerun, so the router, the sidebar and the URL state take over.
     """
-    if KEY in st.session_state:
-        return st.session_state[KEY]
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # a future Streamlit without it: render the sidebar here instead
-        return sidebar()
-    PagesManager.uses_pages_directory = False
-    st.rerun()
-    raise AssertionError("unreachable")
+        PagesManager = None  # noqa: N806
+    if PagesManager is not None and PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    if KEY in st.session_state:
+        return st.session_state[KEY]
+    return sidebar()

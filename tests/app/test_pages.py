@@ -1,0 +1,141 @@
+"""Every page through AppTest: no exception, Frogner's real figures where they belong, URL state."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = [
+    "pages/oversikt.py",
+    "pages/bosetting.py",
+    "pages/landbakgrunn.py",
+    "pages/intro.py",
+    "pages/overgang.py",
+    "pages/kart.py",
+    "pages/om_dataene.py",
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    import os
+
+    path = tmp_path_factory.mktemp("app") / "s.duckdb"
+    old = os.environ.get("OSLO_INTEGRATION_DB")
+    os.environ["OSLO_INTEGRATION_DB"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("OSLO_INTEGRATION_DB")
+    else:
+        os.environ["OSLO_INTEGRATION_DB"] = old
+
+
+def app(db, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = (
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [w.value for w in at.warning]
+        + [i.value for i in at.info]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+def frames(at: AppTest) -> list:
+    return [d.value for d in at.dataframe]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(db, page):
+    at = app(db, bydel="030105", aar="2024")
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+
+
+def test_overview_shows_frogner_2024_work_at_programme_end(db):
+    at = app(db, bydel="Frogner", aar="2024")
+    assert "16 av 57 (28 %) var i arbeid ved avslutning." in texts(at)
+    metric = next(m for m in at.metric if m.label.startswith("Andel i arbeid ved endt"))
+    assert metric.value == "28,1 %"
+    assert "eksempeldata" in texts(at)  # the banner: other bydeler's figures are example data
+
+
+def test_settlement_page_shows_94_in_municipal_housing_2022(db):
+    at = app(db, bydel="030105", aar="2022", fra="2022", til="2024")
+    at.switch_page("pages/bosetting.py").run()
+    assert not at.exception
+    found = False
+    for df in frames(at):
+        cols = [c for c in df.columns if c.startswith("Teller")]
+        if cols and "Bydel" in df.columns:
+            rows = df[(df["Bydel"] == "Frogner") & (df["År"] == 2022)]
+            if len(rows) and rows[cols[0]].tolist() == ["94"] and rows["Nevner"].tolist() == ["185"]:
+                found = True
+                assert rows["Type"].tolist() == ["ekte"]
+    assert found, "94 of 185 (2022) is in the municipal-housing card's table"
+
+
+def test_transition_page_shows_16_of_57(db):
+    at = app(db, bydel="030105", aar="2024")
+    at.switch_page("pages/overgang.py").run()
+    hits = [
+        df
+        for df in frames(at)
+        if "Teller" in df.columns and ((df["Bydel"] == "Frogner") & (df["År"] == 2024) & (df["Teller"] == "16")).any()
+    ]
+    assert hits and (hits[0][(hits[0]["Bydel"] == "Frogner") & (hits[0]["År"] == 2024)]["Nevner"] == "57").all()
+    assert "Frogner: 28,1 %" in texts(at)  # the chart's text alternative
+
+
+def test_query_parameters_reproduce_a_view(db):
+    at = app(db, bydel="030101,030105", aar="2023", fra="2022", til="2024", lang="en")
+    view = at.session_state["view"]
+    assert view.bydeler == ("030101", "030105") and view.year == 2023 and (view.year_from, view.year_to) == (2022, 2024)
+    assert view.lang == "en"
+    assert at.multiselect[0].value == ["030101", "030105"]
+    assert at.query_params["bydel"] == ["030101,030105"] or at.query_params["bydel"] == "030101,030105"
+    assert at.title[0].value == "Overview"
+
+
+def test_group_parameter_selects_its_bydeler(db):
+    at = app(db, bydel="indre_ost")
+    assert at.session_state["view"].bydeler == ("030101", "030102", "030103")
+
+
+def test_selection_survives_a_page_switch(db):
+    at = app(db, bydel="030105", aar="2024")
+    at.multiselect[0].set_value(["030105", "030112"]).run()
+    at.switch_page("pages/landbakgrunn.py").run()
+    assert not at.exception
+    assert at.session_state["view"].bydeler == ("030105", "030112")
+    assert at.multiselect[0].value == ["030105", "030112"]
+
+
+@pytest.mark.parametrize(("name", "value"), [("bydel", "Atlantis"), ("aar", "1899"), ("indikator", "tull"), ("fra", "abc")])
+def test_bad_parameter_gives_a_gentle_notice_and_falls_back(db, name, value):
+    at = app(db, **{name: value})
+    assert not at.exception
+    assert any("ugyldig verdi" in i.value for i in at.info)
+    assert at.session_state["view"].bydel == "030105"
+
+
+def test_example_switch_hides_example_figures(db):
+    at = app(db, bydel="030112", aar="2024", eksempel="0")
+    assert not at.exception
+    assert not any("eksempeldata" in w.value for w in at.warning)
+    assert "Ingen tall" in texts(at)  # Alna has no real figures
+
+
+def test_english_toggle(db):
+    at = app(db, bydel="030105", aar="2024")
+    at.toggle[0].set_value(True).run()
+    assert "16 of 57 (28%) were in work when the programme ended." in texts(at)
