@@ -108,9 +108,12 @@ def bars_by_bydel(
             .mark_rule(color=ref["color"], strokeDash=ref["dash"], strokeWidth=2.5)
             .encode(x="value:Q", tooltip=[alt.Tooltip("name:N")])
         )
+        # Oslo's label to the left of its line, the country's to the right, so they never overlap
         label = (
             alt.Chart(alt.Data(values=[ref]))
-            .mark_text(align="left", dx=4, dy=-6, fontSize=FONT_SIZE, fontWeight="bold", color=ref["color"])
+            .mark_text(
+                align=ref["align"], dx=-4 if ref["align"] == "right" else 4, dy=-8, fontSize=FONT_SIZE, fontWeight="bold", color=ref["color"]
+            )
             .encode(x="value:Q", y=alt.value(0), text="name:N")
         )
         layers += [rule, label]

@@ -17,6 +17,7 @@ LAYER_ID = "bydeler"
 PALETTE = [[239, 243, 255], [189, 215, 231], [107, 174, 214], [49, 130, 189], [8, 81, 156]]
 MISSING_FILL = [200, 200, 200]
 MISSING_LINE = [120, 120, 120]
+OUTSIDE_FILL = [250, 250, 247]
 SELECTED_LINE = [178, 24, 43]
 VIEW = pdk.ViewState(latitude=59.95, longitude=10.76, zoom=9.2, pitch=0)
 
@@ -56,6 +57,11 @@ def choropleth(
     features = []
     for f in boundaries()["features"]:
         nr = f["properties"]["bydel_nr"]
+        if not f["properties"].get("is_bydel", True):  # Marka and Sentrum: on the map, not in the comparison
+            props = {"bydel_nr": nr, "bydel": f["properties"]["bydel"], "value_text": t("not_bydel", lang), "status_text": "",
+                     "fill": OUTSIDE_FILL + [255], "line": [170, 170, 170], "width": 20}  # fmt: skip
+            features.append({"type": "Feature", "geometry": f["geometry"], "properties": props})
+            continue
         r = rows.get(nr)
         ok = r is not None and r["status"] == "ok" and r["value"] is not None
         status = r["status"] if r else "mangler"
@@ -93,6 +99,7 @@ def choropleth(
     for i in range(len(edges) - 1):
         legend.append({"color": PALETTE[i], "text": f"{_fmt(ind, edges[i], lang)} – {_fmt(ind, edges[i + 1], lang)}"})
     legend.append({"color": MISSING_FILL, "text": t("legend_missing", lang)})
+    legend.append({"color": OUTSIDE_FILL, "text": t("not_bydel", lang)})
     if any(r["example"] for nr, r in rows.items() if len(nr) == 6):
         legend.append(
             {

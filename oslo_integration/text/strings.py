@@ -59,6 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_data": {"nb": "Ingen tall for dette utvalget.", "en": "No figures for this selection."},
     "imports_for": {"nb": "Tall for {bydel} kommer fra disse importene", "en": "Figures for {bydel} come from these imports"},
     "legend_missing": {"nb": "Mangler / skjult", "en": "Missing / hidden"},
+    "not_bydel": {"nb": "Ikke en bydel (Marka, Sentrum)", "en": "Not a district (Marka, Sentrum)"},
     "map_click": {"nb": "Klikk på en bydel i kartet for å velge den.", "en": "Click a district on the map to select it."},
     "chart_alt": {
         "nb": "Diagram: {label}, {year}. {n} bydeler med tall. {bydel}: {value}. Oslo i alt: {oslo}. Hele landet: {norway}.",
