@@ -112,7 +112,12 @@ def bars_by_bydel(
         label = (
             alt.Chart(alt.Data(values=[ref]))
             .mark_text(
-                align=ref["align"], dx=-4 if ref["align"] == "right" else 4, dy=-8, fontSize=FONT_SIZE, fontWeight="bold", color=ref["color"]
+                align=ref["align"],
+                dx=-4 if ref["align"] == "right" else 4,
+                dy=-8,
+                fontSize=FONT_SIZE,
+                fontWeight="bold",
+                color=ref["color"],
             )
             .encode(x="value:Q", y=alt.value(0), text="name:N")
         )

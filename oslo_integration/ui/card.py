@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import polars as pl
 import streamlit as st
 
@@ -98,7 +100,16 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
             deck, legend = maps.choropleth(frame, chosen, view.year, view.bydeler, lang)
             left, right = st.columns([3, 1])
             with left:
-                st.pydeck_chart(deck, height=420, key=f"map_{key}")
+                from .mappage import select_clicked
+
+                st.pydeck_chart(
+                    deck,
+                    height=420,
+                    key=f"map_{key}",
+                    on_select=partial(select_clicked, f"map_{key}"),
+                    selection_mode="single-object",
+                )
+                st.caption(t("map_click", lang))
             with right:
                 st.html(maps.legend_html(legend))
         st.caption(

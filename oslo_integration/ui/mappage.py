@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 
@@ -16,9 +17,9 @@ from .view import set_view
 MAP_KEY = "full_map"
 
 
-def _select_clicked() -> None:
+def select_clicked(map_key: str) -> None:
     """Runs before the script on a click, so the sidebar's selection can still be changed."""
-    clicked = maps.selected_bydel(st.session_state.get(MAP_KEY))
+    clicked = maps.selected_bydel(st.session_state.get(map_key))
     if clicked:
         st.session_state["w_bydeler"] = [clicked]
 
@@ -39,7 +40,7 @@ def full_map(view: View) -> None:
     deck, legend = maps.choropleth(frame, ind, view.year, view.bydeler, lang)
     left, right = st.columns([4, 1])
     with left:
-        st.pydeck_chart(deck, height=640, key=MAP_KEY, on_select=_select_clicked, selection_mode="single-object")
+        st.pydeck_chart(deck, height=640, key=MAP_KEY, on_select=partial(select_clicked, MAP_KEY), selection_mode="single-object")
         st.caption(t("map_click", lang))
     with right:
         st.markdown(f"**{ind.label(lang)}, {view.year}**")

@@ -114,4 +114,11 @@ def test_page_renders_without_error(server, browser, page_path):
         colours = len({small.getpixel((x, y)) for x in range(80) for y in range(80)})
         assert colours > 5, "the map canvas is blank"
     page.screenshot(path=str(ARTIFACTS / f"{page_path}.png"), full_page=page_path != "om-dataene")
+    if page_path == "kart":  # a click on a bydel selects it, in the sidebar and in the URL
+        box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.57, box["y"] + box["height"] * 0.72)
+        page.wait_for_function("!location.search.includes('bydel=030105')", timeout=30_000)
+        from playwright.sync_api import expect
+
+        expect(page.locator("[data-testid='stMultiSelect']").first).not_to_contain_text("Frogner", timeout=30_000)
     page.close()
