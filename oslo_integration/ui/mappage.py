@@ -10,6 +10,7 @@ import streamlit as st
 from .. import maps
 from ..metrics import indicators
 from ..text.strings import t
+from ..vocab import vocabulary
 from . import data
 from .state import View
 from .view import set_view
@@ -20,7 +21,7 @@ MAP_KEY = "full_map"
 def select_clicked(map_key: str) -> None:
     """Runs before the script on a click, so the sidebar's selection can still be changed."""
     clicked = maps.selected_bydel(st.session_state.get(map_key))
-    if clicked:
+    if clicked in {b.bydel_nr for b in vocabulary().real_bydeler()}:  # Marka and Sentrum are not choices
         st.session_state["w_bydeler"] = [clicked]
 
 
