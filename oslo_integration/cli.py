@@ -140,6 +140,29 @@ def cmd_profile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_case(args: argparse.Namespace) -> int:
+    from .exports.case_document import case_docx, case_xlsx
+    from .metrics import public_view
+    from .vocab import vocabulary
+
+    vocab = vocabulary()
+    nr = vocab.resolve_bydel(args.bydel)
+    if nr is None or nr not in {b.bydel_nr for b in vocab.real_bydeler()}:
+        print(f"Ukjent bydel «{args.bydel}».", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.fra > args.til:
+        print("--fra må være før eller lik --til.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    years = list(range(args.fra, args.til + 1))
+    obs = public_view(open_store().current())
+    out = Path(args.out)
+    out.write_bytes(case_docx(obs, nr, years))
+    xlsx = out.with_suffix(".xlsx")
+    xlsx.write_bytes(case_xlsx(obs, nr, years))
+    print(f"Skrev {out} og {xlsx}.")
+    return 0
+
+
 def cmd_example_data(args: argparse.Namespace) -> int:
     from .example_data import write
 
@@ -191,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "json"], default="text", help="text (norsk, standard) eller json (engelske nøkler)"
     )
     p.add_argument("--uten-prikking", action="store_true", help="vis også små tall (kun for intern bruk)")
+
+    p = add("sak", cmd_case, "Lag tallgrunnlag til en sak til orientering (Word) med tilsvarende regneark.")
+    p.add_argument("--bydel", required=True, help="bydelens navn eller nummer")
+    p.add_argument("--fra", type=int, required=True, help="første år")
+    p.add_argument("--til", type=int, required=True, help="siste år")
+    p.add_argument("--out", required=True, help="Word-filen som skal skrives (.docx); regnearket får samme navn med .xlsx")
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")

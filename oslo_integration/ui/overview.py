@@ -58,6 +58,25 @@ def profile_section(view: View) -> None:
             st.caption(t("source", lang) + ": " + (e.row["sources"] or "–"))
 
 
+def case_button(view: View) -> None:
+    """The orientation-case document for the selected bydel and years, made on click."""
+    from ..exports.case_document import case_docx
+
+    years = list(range(view.year_from, view.year_to + 1))
+    frame = data.public(data.data_version(), view.show_example)
+    name = vocabulary().bydel_name(view.bydel)
+    st.download_button(
+        ("Lag sak til orientering (Word)" if view.lang == "nb" else "Make orientation case (Word)")
+        + f": {name} {years[0]}–{years[-1]}",
+        lambda: case_docx(frame, view.bydel, years),
+        f"sak_{view.bydel}_{years[0]}_{years[-1]}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key="dl_case",
+        on_click="ignore",
+        type="primary",
+    )
+
+
 def imports_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()

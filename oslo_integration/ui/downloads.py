@@ -1,0 +1,45 @@
+"""Download buttons for exactly what a card shows; files are made only when a button is clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from .. import charts
+from ..exports import card_rows, chart_png, chart_svg, to_csv_excel, to_csv_plain, to_xlsx, with_source
+from ..exports.tables import _export_frame, about_rows
+from ..metrics.indicators import Indicator
+from .state import View
+
+
+def source_line(rows: pl.DataFrame) -> str:
+    files = sorted({s.split(" ")[0] for src in rows["sources"].drop_nulls() for s in src.split(" ÷ ")})
+    example = " (inkluderer eksempeldata)" if rows["example"].any() else ""
+    return "; ".join(files) + example
+
+
+def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> None:
+    rows = card_rows(frame, view.year, view.bydeler, (view.year_from, view.year_to))
+    stem = f"{ind.indicator}_{view.year}_{dt.date.today():%Y%m%d}"
+
+    def chart():
+        bars = charts.bars_by_bydel(frame, ind, view.year, view.bydeler, view.lang).properties(width=900)
+        return with_source(bars, f"{ind.label(view.lang)}, {view.year}", source_line(rows))
+
+    cols = st.columns(5)
+    cols[0].download_button(
+        "CSV (Excel)", lambda: to_csv_excel(rows, ind), f"{stem}.csv", "text/csv", key=f"dl_csv_{key}", on_click="ignore"
+    )
+    cols[1].download_button(
+        "CSV", lambda: to_csv_plain(rows, ind), f"{stem}_plain.csv", "text/csv", key=f"dl_plain_{key}", on_click="ignore"
+    )
+    cols[2].download_button(
+        "XLSX", lambda: to_xlsx({"Tall": _export_frame(rows, ind)}, about_rows(ind)), f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"dl_xlsx_{key}", on_click="ignore",
+    )  # fmt: skip
+    cols[3].download_button("PNG", lambda: chart_png(chart()), f"{stem}.png", "image/png", key=f"dl_png_{key}", on_click="ignore")
+    cols[4].download_button(
+        "SVG", lambda: chart_svg(chart()), f"{stem}.svg", "image/svg+xml", key=f"dl_svg_{key}", on_click="ignore"
+    )
