@@ -112,6 +112,9 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                 st.caption(t("map_click", lang))
             with right:
                 st.html(maps.legend_html(legend))
+        from .downloads import download_row
+
+        download_row(frame, chosen, view, key)
         st.caption(
             chosen.label(lang)
             + ": "

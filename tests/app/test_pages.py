@@ -139,3 +139,12 @@ def test_english_toggle(db):
     at = app(db, bydel="030105", aar="2024")
     at.toggle[0].set_value(True).run()
     assert "16 of 57 (28%) were in work when the programme ended." in texts(at)
+
+
+def test_cards_offer_downloads_and_overview_offers_the_case_document(db):
+    at = app(db, bydel="030105", aar="2024")
+    assert any("sak til orientering" in b.label for b in at.get("download_button"))
+    at.switch_page("pages/overgang.py").run()
+    labels = [b.label for b in at.get("download_button")]
+    for kind in ("CSV (Excel)", "CSV", "XLSX", "PNG", "SVG"):
+        assert labels.count(kind) >= 4, (kind, labels)  # one of each on every card of the page

@@ -171,3 +171,10 @@ def test_sak_command_writes_docx_and_xlsx(tmp_path):
     doc = Document(out)
     assert doc.tables[0].rows[1].cells[1].text == "94"
     assert load_workbook(tmp_path / "sak.xlsx")["Tabell 1"]["B2"].value == 94
+
+
+def test_card_source_line_names_the_files_and_example_data(view_rows):
+    from oslo_integration.ui.downloads import source_line
+
+    line = source_line(view_rows)
+    assert "frogner_bosetting_2022_2024.xlsx" in line and "eksempeldata" in line
