@@ -10,8 +10,7 @@ import altair as alt
 import polars as pl
 
 from .metrics.indicators import Indicator
-from .text.numbers import fmt_number
-from .text.strings import t
+from .text.strings import status_names, t
 from .vocab import vocabulary
 
 SELECTED = "#b2182b"
@@ -19,18 +18,6 @@ OTHER = "#6b8fb5"
 OSLO_COLOR = "#1a1a1a"
 NORWAY_COLOR = "#7a5195"
 FONT_SIZE = 14
-
-
-def _status_text(status: str, lang: str) -> str:
-    return t(f"status_{status}", lang)
-
-
-def _display(ind: Indicator, value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    if ind.is_share:
-        return f"{fmt_number(value, 1, lang)} %" if lang == "nb" else f"{fmt_number(value, 1, lang)}%"
-    return fmt_number(value, 0 if ind.kind == "count" else 1, lang)
 
 
 def bars_by_bydel(
@@ -45,10 +32,8 @@ def bars_by_bydel(
         label=pl.when(pl.col("bydel_nr").is_in(list(selected))).then(pl.format("▶ {}", "bydel")).otherwise(pl.col("bydel"))
         + pl.when(pl.col("example")).then(pl.lit(f" ({ex})")).otherwise(pl.lit("")),
         chosen=pl.col("bydel_nr").is_in(list(selected)),
-        shown=pl.col("value").map_elements(lambda v: _display(ind, v, lang), return_dtype=pl.String),
-        state=pl.col("status").replace_strict(
-            {s: _status_text(s, lang) for s in ("ok", "prikket", "mangler")}, default=pl.col("status")
-        ),
+        shown=pl.col("value").map_elements(lambda v: ind.format_value(v, lang), return_dtype=pl.String),
+        state=pl.col("status").replace_strict(status_names(lang), default=pl.col("status")),
         kind_text=pl.when(pl.col("example")).then(pl.lit(ex)).otherwise(pl.lit(t("real", lang))),
     ).to_dicts()
     order = [d["label"] for d in sorted(data, key=lambda d: (d["value"] is None, -(d["value"] or 0)))]
@@ -96,7 +81,7 @@ def bars_by_bydel(
             refs.append(
                 {
                     "value": r["value"],
-                    "name": f"{name}: {_display(ind, r['value'], lang)}",
+                    "name": f"{name}: {ind.format_value(r['value'], lang)}",
                     "color": color,
                     "dash": dash,
                     "align": align,
@@ -137,11 +122,9 @@ def lines_over_years(
     rows = frame.filter(pl.col("bydel_nr").is_in(keep) & pl.col("year").is_between(*years)).with_columns(
         series=pl.when(pl.col("bydel_nr") == "0301").then(pl.lit(t("oslo", lang))).otherwise(pl.col("bydel")),
         dashed=pl.col("bydel_nr") == "0301",
-        shown=pl.col("value").map_elements(lambda v: _display(ind, v, lang), return_dtype=pl.String),
+        shown=pl.col("value").map_elements(lambda v: ind.format_value(v, lang), return_dtype=pl.String),
         kind_text=pl.when(pl.col("example")).then(pl.lit(ex)).otherwise(pl.lit(t("real", lang))),
-        state=pl.col("status").replace_strict(
-            {s: _status_text(s, lang) for s in ("ok", "prikket", "mangler")}, default=pl.col("status")
-        ),
+        state=pl.col("status").replace_strict(status_names(lang), default=pl.col("status")),
     )
     data = rows.to_dicts()
     base = alt.Chart(alt.Data(values=data)).encode(
@@ -184,7 +167,7 @@ def text_alternative(frame: pl.DataFrame, ind: Indicator, year: int, bydel_nr: s
         if not hit.height:
             return t("status_mangler", lang)
         r = hit.row(0, named=True)
-        return _display(ind, r["value"], lang) if r["status"] == "ok" else t(f"status_{r['status']}", lang)
+        return ind.format_value(r["value"], lang) if r["status"] == "ok" else t(f"status_{r['status']}", lang)
 
     n = rows.filter((pl.col("bydel_nr").str.len_chars() == 6) & (pl.col("status") == "ok")).height
     name = vocabulary().bydel_name(bydel_nr)

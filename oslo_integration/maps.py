@@ -10,7 +10,6 @@ import pydeck as pdk
 
 from .metrics.indicators import Indicator
 from .paths import BOUNDARIES_FILE
-from .text.numbers import fmt_number
 from .text.strings import t
 
 LAYER_ID = "bydeler"
@@ -40,12 +39,6 @@ def _class(value: float, breaks: list[float]) -> int:
     return sum(value >= b for b in breaks)
 
 
-def _fmt(ind: Indicator, v: float | None, lang: str) -> str:
-    if v is None:
-        return "–"
-    return f"{fmt_number(v, 1, lang)} %" if ind.is_share else fmt_number(v, 0 if ind.kind == "count" else 1, lang)
-
-
 def choropleth(
     frame: pl.DataFrame, ind: Indicator, year: int, selected: tuple[str, ...], lang: str = "nb"
 ) -> tuple[pdk.Deck, list[dict]]:
@@ -68,7 +61,7 @@ def choropleth(
         props = {
             "bydel_nr": nr,
             "bydel": f["properties"]["bydel"],
-            "value_text": _fmt(ind, r["value"], lang) if ok else t(f"status_{status}", lang),
+            "value_text": ind.format_value(r["value"], lang) if ok else t(f"status_{status}", lang),
             "status_text": t(f"status_{status}", lang) + (f" – {ex}" if r and r["example"] else ""),
             "fill": PALETTE[_class(r["value"], breaks)] + [230] if ok else MISSING_FILL + [200],
             "line": SELECTED_LINE if nr in selected else ([60, 60, 60] if ok else MISSING_LINE),
@@ -97,7 +90,9 @@ def choropleth(
     legend = []
     edges = [min(values)] + breaks + [max(values)] if values else []
     for i in range(len(edges) - 1):
-        legend.append({"color": PALETTE[i], "text": f"{_fmt(ind, edges[i], lang)} – {_fmt(ind, edges[i + 1], lang)}"})
+        legend.append(
+            {"color": PALETTE[i], "text": f"{ind.format_value(edges[i], lang)} – {ind.format_value(edges[i + 1], lang)}"}
+        )
     legend.append({"color": MISSING_FILL, "text": t("legend_missing", lang)})
     legend.append({"color": OUTSIDE_FILL, "text": t("not_bydel", lang)})
     if any(r["example"] for nr, r in rows.items() if len(nr) == 6):

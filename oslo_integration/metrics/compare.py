@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 import polars as pl
 
-from ..text.numbers import fmt_number, fmt_percent, fmt_points
+from ..text.numbers import fmt_number, fmt_points
 from ..vocab import vocabulary
 from .indicators import Indicator, targets
 from .intervals import newcombe, wilson
@@ -78,12 +78,6 @@ class Entry:
     change: Change | None = None
 
 
-def _fmt_value(ind: Indicator, value: float | None, lang: str, decimals: int = 0) -> str:
-    if ind.is_share:
-        return fmt_percent(value, decimals, lang)
-    return fmt_number(value, decimals if ind.kind != "count" else 0, lang)
-
-
 def figure_sentence(ind: Indicator, row: dict, lang: str) -> str:
     """«16 av 57 (28 %) var i arbeid ved avslutning.» or the honest reason there is no figure."""
     status = row.get("status")
@@ -98,12 +92,12 @@ def figure_sentence(ind: Indicator, row: dict, lang: str) -> str:
     if ind.kind == "rate" and ind.is_share:
         k, n = fmt_number(row["numerator"], 0, lang), fmt_number(row["denominator"], 0, lang)
         of = "av" if lang == "nb" else "of"
-        return f"{k} {of} {n} ({_fmt_value(ind, row['value'], lang)}) {ind.sentence(lang)}."
+        return f"{k} {of} {n} ({ind.format_value(row['value'], lang, 0)}) {ind.sentence(lang)}."
     if ind.kind == "count":
         return f"{fmt_number(row['value'], 0, lang)} {ind.sentence(lang)}."
     if ind.kind == "rate":
         return f"{fmt_number(row['value'], 1, lang)} {ind.sentence(lang)}."
-    return f"{_fmt_value(ind, row['value'], lang)} {ind.sentence(lang)}."
+    return f"{ind.format_value(row['value'], lang, 0)} {ind.sentence(lang)}."
 
 
 def _ref_label(reference: str, value_text: str, example: bool, lang: str) -> str:
@@ -151,7 +145,7 @@ def compare(ind: Indicator, row: dict, ref: dict | None, reference: str) -> Comp
 
 def _write_verdict(ind: Indicator, comp: Comparison) -> None:
     for lang in ("nb", "en"):
-        label = _ref_label(comp.reference, _fmt_value(ind, comp.value, lang), comp.example, lang)
+        label = _ref_label(comp.reference, ind.format_value(comp.value, lang, 0), comp.example, lang)
         if comp.direction == "equal":
             head = f"Det er det samme som {label}" if lang == "nb" else f"That is the same as {label}"
         elif lang == "nb":
@@ -203,7 +197,7 @@ def target_comparison(ind: Indicator, row: dict, national: dict | None, year: in
             text = getattr(comp, f"verdict_{lang}")
         else:
             ex = (", eksempeltall" if lang == "nb" else ", example figure") if comp.example else ""
-            target_text = f"({_fmt_value(ind, comp.value, lang)}{ex})"
+            target_text = f"({ind.format_value(comp.value, lang, 0)}{ex})"
             if lang == "nb":
                 state = "nådd" if met else "ikke nådd"
                 sure = (
@@ -260,8 +254,8 @@ def change_between(ind: Indicator, before: dict | None, after: dict | None, from
     else:
         amount_nb = f"{'+' if up else ''}{fmt_number(ch.absolute, 0)}"
         amount_en = f"{'+' if up else ''}{fmt_number(ch.absolute, 0, 'en')}"
-    v0_nb, v1_nb = _fmt_value(ind, before["value"], "nb"), _fmt_value(ind, after["value"], "nb")
-    v0_en, v1_en = _fmt_value(ind, before["value"], "en"), _fmt_value(ind, after["value"], "en")
+    v0_nb, v1_nb = ind.format_value(before["value"], "nb", 0), ind.format_value(after["value"], "nb", 0)
+    v0_en, v1_en = ind.format_value(before["value"], "en", 0), ind.format_value(after["value"], "en", 0)
     if ch.absolute == 0:
         ch.verdict_nb = f"Uendret fra {from_year} til {to_year} ({v1_nb})."
         ch.verdict_en = f"Unchanged from {from_year} to {to_year} ({v1_en})."

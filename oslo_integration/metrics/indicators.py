@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..paths import DATA_DIR, VOCAB_DIR
+from ..text.numbers import fmt_number, fmt_percent
 from ..vocab import _rows
 
 
@@ -34,6 +35,12 @@ class Indicator:
     @property
     def is_share(self) -> bool:
         return self.scale == 100 and self.kind in ("rate", "percent")
+
+    def format_value(self, value: float | None, lang: str = "nb", decimals: int = 1) -> str:
+        """The value as every view shows it: a share with its percent sign, a count as a whole number."""
+        if self.is_share:
+            return fmt_percent(value, decimals, lang)
+        return fmt_number(value, 0 if self.kind == "count" else decimals, lang)
 
 
 @dataclass(frozen=True)

@@ -141,17 +141,17 @@ def to_text(entries: list[Entry], bydel_nr: str, year: int) -> str:
         lines.append(_heading(e.indicator, e.row))
         r = e.row
         if r["status"] == "ok":
-            parts = [f"  Verdi: {_value(e.indicator, r['value'], 1)}"]
+            parts = [f"  Verdi: {e.indicator.format_value(r['value'])}"]
             if r["numerator"] is not None and r["denominator"] is not None:
                 parts.append(f"({fmt_number(r['numerator'])} av {fmt_number(r['denominator'])})")
             if r["ci_low"] is not None:
-                parts.append(f"95 % KI {_value(e.indicator, r['ci_low'], 1)}–{_value(e.indicator, r['ci_high'], 1)}")
+                parts.append(f"95 % KI {e.indicator.format_value(r['ci_low'])}–{e.indicator.format_value(r['ci_high'])}")
             lines.append(" ".join(parts))
         else:
             lines.append(f"  Status: {r['status']}")
         for c in e.comparisons:
             name = {"oslo": "Oslo i alt", "landet": "Hele landet", "mal": "Mål"}[c.reference]
-            val = _value(e.indicator, c.value, 1) if c.value is not None else c.status
+            val = e.indicator.format_value(c.value) if c.value is not None else c.status
             lines.append(f"  {name}: {val}{' (eksempeltall)' if c.example else ''}")
         if e.rank and e.rank.position:
             tie = f", delt med {e.rank.ties - 1} andre" if e.rank.ties > 1 else ""
@@ -166,9 +166,3 @@ def to_text(entries: list[Entry], bydel_nr: str, year: int) -> str:
 
 def _heading(ind: Indicator, row: dict) -> str:
     return f"{ind.label_nb}{' [eksempeldata]' if row['example'] else ''}"
-
-
-def _value(ind: Indicator, v: float | None, decimals: int) -> str:
-    from .compare import _fmt_value
-
-    return _fmt_value(ind, v, "nb", decimals if ind.kind != "count" else 0)

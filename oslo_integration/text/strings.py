@@ -72,6 +72,11 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def status_names(lang: str = "nb") -> dict[str, str]:
+    """ok / prikket / mangler as shown to the reader."""
+    return {s: t(f"status_{s}", lang) for s in ("ok", "prikket", "mangler")}
+
+
 def t(key: str, lang: str = "nb", **kwargs: object) -> str:
     text = STRINGS[key].get(lang) or STRINGS[key]["nb"]
     return text.format(**kwargs) if kwargs else text

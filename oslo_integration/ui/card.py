@@ -11,7 +11,7 @@ from .. import charts, maps
 from ..metrics import indicators
 from ..metrics.indicators import Indicator
 from ..text.numbers import fmt_number
-from ..text.strings import t
+from ..text.strings import status_names, t
 from ..vocab import vocabulary
 from . import data
 from .state import View
@@ -43,9 +43,7 @@ def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = No
         pl.col("numerator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("numerator", lang)),
         pl.col("denominator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("denominator", lang)),
         pl.format("{}–{}", pl.col("ci_low").round(1), pl.col("ci_high").round(1)).alias(t("interval", lang)),
-        pl.col("status")
-        .replace_strict({s: t(f"status_{s}", lang) for s in ("ok", "prikket", "mangler")}, default=pl.col("status"))
-        .alias(t("status", lang)),
+        pl.col("status").replace_strict(status_names(lang), default=pl.col("status")).alias(t("status", lang)),
         pl.when(pl.col("example")).then(pl.lit(t("example", lang))).otherwise(pl.lit(t("real", lang))).alias(t("type", lang)),
         pl.col("sources").alias(t("source", lang)),
     )

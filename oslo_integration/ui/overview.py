@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from ..metrics import build_profile, verdict
-from ..text.numbers import fmt_number, fmt_percent
+from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
@@ -27,9 +27,7 @@ def _value(entry, lang: str) -> str:
     ind, row = entry.indicator, entry.row
     if row["status"] != "ok":
         return t(f"status_{row['status']}", lang)
-    if ind.is_share:
-        return fmt_percent(row["value"], 1, lang)
-    return fmt_number(row["value"], 0, lang)
+    return ind.format_value(row["value"], lang)
 
 
 def profile_section(view: View) -> None:
