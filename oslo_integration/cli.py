@@ -14,9 +14,10 @@ from pathlib import Path
 import polars as pl
 
 from .errors import InputRefused, Problem
-from .normalise import EXTRA_COLUMNS, normalise_path
+from .normalise import EXTRA_COLUMNS, normalise_bytes, normalise_path
 from .schema_csv import write_schema_csv
-from .store import KINDS, StoreError, import_file, open_store
+from .store import KINDS, StoreError, import_normalised, open_store
+from .store.base import sha256
 
 EXIT_BAD_INPUT = 2
 
@@ -61,22 +62,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         p = Path(f)
         try:
             data = p.read_bytes()
-            normalise_path(p, args.bydel)  # check every file before anything is stored
+            checked = normalise_bytes(data, p.name, args.bydel)  # every file is checked before anything is stored
         except OSError as exc:
             problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
             continue
         except InputRefused as exc:
             problems.extend(exc.problems)
             continue
-        payloads.append((p.name, data))
+        payloads.append((checked, sha256(data)))
     if problems:
         _print_problems(problems)
         print(f"Ingenting importert: {len(problems)} problem(er) må rettes først.", file=sys.stderr)
         return EXIT_BAD_INPUT
     store = open_store()
-    for name, data in payloads:
-        result = import_file(store, data, name, who=_who(args), kind=args.kind, bydel=args.bydel)
-        print(result.message)
+    for checked, digest in payloads:
+        print(import_normalised(store, checked, digest, who=_who(args), kind=args.kind).message)
     return 0
 
 

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..normalise import normalise_bytes
+from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
@@ -24,15 +24,22 @@ __all__ = [
     "UndoResult",
     "build_store",
     "import_file",
+    "import_normalised",
     "open_store",
 ]
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, who: str, kind: str, bydel: str | None = None) -> ImportResult:
     """Read, validate and import one file; InputRefused leaves the store untouched."""
-    normalised = normalise_bytes(data, file_name, bydel)
+    return import_normalised(store, normalise_bytes(data, file_name, bydel), sha256(data), who=who, kind=kind)
+
+
+def import_normalised(store: Store, normalised: Normalised, digest: str, *, who: str, kind: str) -> ImportResult:
+    """Import a file already read and validated (so a caller that checked first need not read it again)."""
     notes = normalised.notes + [str(w) for w in normalised.warnings]
-    return store.import_frame(normalised.observations, file_name=file_name, sha256=sha256(data), who=who, kind=kind, notes=notes)
+    return store.import_frame(
+        normalised.observations, file_name=normalised.file_name, sha256=digest, who=who, kind=kind, notes=notes
+    )
 
 
 def shipped_sources() -> list[dict[str, str]]:
