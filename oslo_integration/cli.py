@@ -36,6 +36,19 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(str(p), file=sys.stderr)
 
 
+def _bydel_argument(text: str, *, real_only: bool = False) -> str | None:
+    """The code of a --bydel argument, or None after telling the user the nearest bydel."""
+    from .normalise.keys import closest_bydel
+    from .vocab import vocabulary
+
+    vocab = vocabulary()
+    nr = vocab.resolve_bydel(text)
+    if nr is None or (real_only and nr not in {b.bydel_nr for b in vocab.real_bydeler()}):
+        print(f"Ukjent bydel «{text}». Mente du «{closest_bydel(text, vocab)}»?", file=sys.stderr)
+        return None
+    return nr
+
+
 def cmd_normalise(args: argparse.Namespace) -> int:
     frames, problems = [], []
     for f in args.files:
@@ -121,11 +134,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
     from .vocab import vocabulary
 
     vocab = vocabulary()
-    nr = vocab.resolve_bydel(args.bydel)
+    nr = _bydel_argument(args.bydel)
     if nr is None:
-        from .normalise.keys import closest_bydel
-
-        print(f"Ukjent bydel «{args.bydel}». Mente du «{closest_bydel(args.bydel, vocab)}»?", file=sys.stderr)
         return EXIT_BAD_INPUT
     current = open_store().current()
     view = current if args.uten_prikking else public_view(current)
@@ -143,12 +153,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
 def cmd_case(args: argparse.Namespace) -> int:
     from .exports.case_document import case_docx, case_xlsx
     from .metrics import public_view
-    from .vocab import vocabulary
 
-    vocab = vocabulary()
-    nr = vocab.resolve_bydel(args.bydel)
-    if nr is None or nr not in {b.bydel_nr for b in vocab.real_bydeler()}:
-        print(f"Ukjent bydel «{args.bydel}».", file=sys.stderr)
+    nr = _bydel_argument(args.bydel, real_only=True)
+    if nr is None:
         return EXIT_BAD_INPUT
     if args.fra > args.til:
         print("--fra må være før eller lik --til.", file=sys.stderr)

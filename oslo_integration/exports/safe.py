@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 
 
 def neutralise_text(text: str | None) -> str | None:
@@ -17,11 +20,7 @@ def neutralise_text(text: str | None) -> str | None:
 def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
     """Every text column neutralised; numbers stay numbers (a negative number is not a formula)."""
     return frame.with_columns(
-        pl.when(pl.col(c).str.starts_with("=") | pl.col(c).str.starts_with("+") | pl.col(c).str.starts_with("-")
-                | pl.col(c).str.starts_with("@") | pl.col(c).str.starts_with("\t") | pl.col(c).str.starts_with("\r"))
-        .then(pl.lit("'") + pl.col(c))
-        .otherwise(pl.col(c))
-        .alias(c)
+        pl.when(pl.col(c).str.contains(_FORMULA_PATTERN)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
         for c, dtype in frame.schema.items()
         if dtype == pl.String
-    )  # fmt: skip
+    )

@@ -44,7 +44,7 @@ def card_rows(frame: pl.DataFrame, year: int, bydeler: tuple[str, ...], years: t
     return shown.unique(subset=["bydel_nr", "year"], keep="first").sort("year", "bydel_nr")
 
 
-def _export_frame(rows: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
+def export_frame(rows: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
     cols = ["bydel_nr", "bydel", "year", "value", "numerator", "denominator", "ci_low", "ci_high", "status", "example", "sources"]
     out = rows.select(cols).with_columns(
         pl.col("value").round(4), pl.col("ci_low").round(4), pl.col("ci_high").round(4),
@@ -57,7 +57,7 @@ def _export_frame(rows: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
 
 def to_csv_excel(rows: pl.DataFrame, ind: Indicator) -> bytes:
     """UTF-8 with BOM, `;` and decimal comma: opens right in Norwegian Excel."""
-    frame = _export_frame(rows, ind)
+    frame = export_frame(rows, ind)
     text = frame.with_columns(
         pl.col(c).cast(pl.String).str.replace(".", ",", literal=True) for c, t in frame.schema.items() if t.is_float()
     ).write_csv(separator=";", null_value="")
@@ -66,7 +66,7 @@ def to_csv_excel(rows: pl.DataFrame, ind: Indicator) -> bytes:
 
 def to_csv_plain(rows: pl.DataFrame, ind: Indicator) -> bytes:
     """UTF-8, `,` and decimal point, for researchers."""
-    return _export_frame(rows, ind).write_csv(null_value="").encode("utf-8")
+    return export_frame(rows, ind).write_csv(null_value="").encode("utf-8")
 
 
 def about_rows(ind: Indicator | None = None) -> list[tuple[str, str]]:

@@ -16,9 +16,6 @@ from ..vocab import vocabulary
 from . import data
 from .state import View
 
-# For a rate, its «Antall» view is the count indicator of its numerator where one exists.
-COUNT_OF = {"andel_kommunal_bolig": None, "andel_fra_ukraina": None}
-
 
 def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = None) -> pl.DataFrame:
     """The card's figures as a table with status, example flag and source for every row."""

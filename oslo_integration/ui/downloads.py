@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import charts
 from ..exports import card_rows, chart_png, chart_svg, to_csv_excel, to_csv_plain, to_xlsx, with_source
-from ..exports.tables import _export_frame, about_rows
+from ..exports.tables import about_rows, export_frame
 from ..metrics.indicators import Indicator
 from .state import View
 
@@ -36,7 +36,7 @@ def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> N
         "CSV", lambda: to_csv_plain(rows, ind), f"{stem}_plain.csv", "text/csv", key=f"dl_plain_{key}", on_click="ignore"
     )
     cols[2].download_button(
-        "XLSX", lambda: to_xlsx({"Tall": _export_frame(rows, ind)}, about_rows(ind)), f"{stem}.xlsx",
+        "XLSX", lambda: to_xlsx({"Tall": export_frame(rows, ind)}, about_rows(ind)), f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"dl_xlsx_{key}", on_click="ignore",
     )  # fmt: skip
     cols[3].download_button("PNG", lambda: chart_png(chart()), f"{stem}.png", "image/png", key=f"dl_png_{key}", on_click="ignore")

@@ -15,7 +15,7 @@ from PIL import Image
 from oslo_integration import charts
 from oslo_integration.exports import card_rows, chart_png, chart_svg, neutralise, to_csv_excel, to_csv_plain, to_xlsx, with_source
 from oslo_integration.exports.case_document import case_docx, case_xlsx
-from oslo_integration.exports.tables import _export_frame, about_rows
+from oslo_integration.exports.tables import about_rows, export_frame
 from oslo_integration.metrics import compute, indicators, public_view
 from oslo_integration.store import DuckDBStore, build_store
 from tests.test_cli import run
@@ -58,7 +58,7 @@ def test_plain_csv_for_researchers(view_rows):
 
 
 def test_xlsx_has_formats_header_and_about_sheet(view_rows):
-    wb = load_workbook(io.BytesIO(to_xlsx({"Tall": _export_frame(view_rows, IND)}, about_rows(IND))))
+    wb = load_workbook(io.BytesIO(to_xlsx({"Tall": export_frame(view_rows, IND)}, about_rows(IND))))
     assert wb.sheetnames == ["Tall", "Om dataene"]
     ws = wb["Tall"]
     header = [c.value for c in ws[1]]
@@ -85,7 +85,7 @@ def test_hidden_cells_are_absent_from_every_download(public):
         assert "prikket" in line
         cells = line.replace(";", ",").split(",")
         assert cells[3] == "", line  # the value column is empty
-    wb = load_workbook(io.BytesIO(to_xlsx({"Tall": _export_frame(rows, ind)}, about_rows(ind))))
+    wb = load_workbook(io.BytesIO(to_xlsx({"Tall": export_frame(rows, ind)}, about_rows(ind))))
     row = next(r for r in wb["Tall"].iter_rows(min_row=2, values_only=True) if r[0] == h["bydel_nr"] and r[2] == h["year"])
     assert row[3] is None and "prikket" in row
 
