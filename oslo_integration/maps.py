@@ -99,8 +99,7 @@ def choropleth(
         legend.append(
             {
                 "color": None,
-                "text": f"{t('example', lang).capitalize()}: "
-                + ("noen bydeler har eksempeltall" if lang == "nb" else "some districts show example figures"),
+                "text": f"{t('example', lang).capitalize()}: " + t("legend_example", lang),
             }
         )
     return deck, legend

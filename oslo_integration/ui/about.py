@@ -23,7 +23,7 @@ SYMBOLS = [
 def about_page(view: View) -> None:
     lang = view.lang
     version = data.data_version()
-    st.subheader("Hvilke tall er ekte?" if lang == "nb" else "Which figures are real?")
+    st.subheader(t("about_real", lang))
     st.markdown(
         "- **Ekte:** Bydel Frogner 2022–2024 (sak til bydelsutvalget 2025); Oslo i alt og Hele landet fra IMDi og SSB; "
         "byrådets planlagte fordeling per bydel 2020 og 2022; befolkning per bydel 2006–2010 (SSB).\n"
@@ -32,10 +32,10 @@ def about_page(view: View) -> None:
     )
     kinds = data.current(version).group_by("kind").agg(pl.len().alias("Antall tall")).sort("kind")
     st.dataframe(kinds.rename({"kind": t("type", lang)}), hide_index=True)
-    st.subheader("Kilder og lisenser" if lang == "nb" else "Sources and licences")
+    st.subheader(t("about_sources", lang))
     st.markdown((DATA_DIR / "SOURCES.md").read_text(encoding="utf-8").split("\n", 2)[2])
     st.info(t("attribution", lang))
-    st.subheader("Definisjoner" if lang == "nb" else "Definitions")
+    st.subheader(t("about_definitions", lang))
     measures = vocabulary().measures.values()
     st.dataframe(
         pl.DataFrame(
@@ -51,9 +51,9 @@ def about_page(view: View) -> None:
     )
     src = target_source()
     st.markdown(f"**Mål:** {src.get('navn', '')}: «{src.get('sitat', '')}».")
-    st.subheader("Tegn i tabellene" if lang == "nb" else "Symbols")
+    st.subheader(t("about_symbols", lang))
     st.dataframe(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"), hide_index=True)
-    st.subheader("Importer" if lang == "nb" else "Imports")
+    st.subheader(t("about_imports", lang))
     st.dataframe(
         data.imports(version).select(
             "id", "file_name", "kind", "who", "imported_at", "n_rows", "current_rows", "undone_at", "sha256"

@@ -22,7 +22,7 @@ def country_breakdown(measure: str, view: View) -> None:
         pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301"]) & pl.col("year").is_between(view.year_from, view.year_to)
     )
     with st.container(border=True):
-        st.subheader((info.label_nb if lang == "nb" else info.label_en) + (" – etter land" if lang == "nb" else " – by country"))
+        st.subheader((info.label_nb if lang == "nb" else info.label_en) + t("by_country", lang))
         if rows.is_empty():
             st.info(t("no_data", lang))
             return
@@ -39,9 +39,7 @@ def country_breakdown(measure: str, view: View) -> None:
                 .mark_bar()
                 .encode(
                     y=alt.Y("label:N", title=None, axis=alt.Axis(labelFontSize=14)),
-                    x=alt.X(
-                        "share:Q", stack="normalize", title=("Andel" if lang == "nb" else "Share"), axis=alt.Axis(format="%")
-                    ),
+                    x=alt.X("share:Q", stack="normalize", title=t("mode_share", lang), axis=alt.Axis(format="%")),
                     color=alt.Color("category:N", title=t("category", lang), legend=alt.Legend(labelFontSize=13)),
                     tooltip=["label:N", "category:N", "value:Q", "share_text:N"],
                 )

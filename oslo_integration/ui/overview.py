@@ -50,9 +50,7 @@ def profile_section(view: View) -> None:
             st.metric(label, _value(e, lang), delta=delta, delta_color="off")
             st.write(verdict(e, lang))
             if e.rank and e.rank.position:
-                st.caption(
-                    ("Plass blant bydelene" if lang == "nb" else "Rank among districts") + f": {e.rank.position} / {e.rank.of}"
-                )
+                st.caption(t("rank", lang) + f": {e.rank.position} / {e.rank.of}")
             st.caption(t("source", lang) + ": " + (e.row["sources"] or "–"))
 
 
@@ -64,8 +62,7 @@ def case_button(view: View) -> None:
     frame = data.public(data.data_version(), view.show_example)
     name = vocabulary().bydel_name(view.bydel)
     st.download_button(
-        ("Lag sak til orientering (Word)" if view.lang == "nb" else "Make orientation case (Word)")
-        + f": {name} {years[0]}–{years[-1]}",
+        t("make_case", view.lang) + f": {name} {years[0]}–{years[-1]}",
         lambda: case_docx(frame, view.bydel, years),
         f"sak_{view.bydel}_{years[0]}_{years[-1]}.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -89,12 +86,12 @@ def imports_section(view: View) -> None:
         .sort("import_id")
         .select(
             pl.col("import_id").alias("Import"),
-            pl.col("file_name").alias("Fil" if lang == "nb" else "File"),
+            pl.col("file_name").alias(t("col_file", lang)),
             pl.col("kind").alias(t("type", lang)),
-            pl.col("n").alias("Tall" if lang == "nb" else "Figures"),
+            pl.col("n").alias(t("col_figures", lang)),
             pl.format("{}–{}", "fra", "til").alias(t("years", lang)),
-            pl.col("imported_at").dt.strftime("%Y-%m-%d %H:%M").alias("Importert" if lang == "nb" else "Imported"),
-            pl.col("who").alias("Av" if lang == "nb" else "By"),
+            pl.col("imported_at").dt.strftime("%Y-%m-%d %H:%M").alias(t("col_imported", lang)),
+            pl.col("who").alias(t("col_by", lang)),
         )
     )
     st.dataframe(table, hide_index=True, width="stretch")
