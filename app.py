@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from oslo_integration.text.strings import t
+from oslo_integration.ui.login import current_user, login_box
 from oslo_integration.ui.view import current_view, sidebar
 
 st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
@@ -19,6 +20,12 @@ PAGES = [
     st.Page("pages/kart.py", title=t("page_map", lang), url_path="kart"),
     st.Page("pages/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
 ]
-page = st.navigation(PAGES)
+# upload and the log exist only for logged-in users; the pages check again themselves
+LOGGED_IN_PAGES = [
+    st.Page("pages/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
+    st.Page("pages/logg.py", title=t("page_log", lang), url_path="importlogg"),
+]
+page = st.navigation(PAGES + (LOGGED_IN_PAGES if current_user() else []))
 st.session_state["view"] = sidebar()
+login_box()
 page.run()

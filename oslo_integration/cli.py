@@ -178,6 +178,47 @@ def cmd_example_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_password(args: argparse.Namespace) -> str | None:
+    """From stdin for scripts, else asked twice without echo; never from the command line, where others can see it."""
+    if args.passord_fra_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Nytt passord: ")
+    if getpass.getpass("Gjenta passordet: ") != first:
+        print("Passordene er ulike. Ingen bruker er endret.", file=sys.stderr)
+        return None
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from .auth import ADMIN, UserFile, UserFileError
+
+    try:
+        users = UserFile(args.fil)
+        if args.action == "list":
+            for user in users.list():
+                print(f"{user.name}\t{user.role}\t{', '.join(users.vocab.bydel_name(b) for b in user.bydeler) or 'alle'}")
+            if not users.users:
+                print(f"Ingen brukere i {users.path}.")
+            return 0
+        if args.action == "remove":
+            users.remove(args.navn)
+            print(f"Fjernet {args.navn} fra {users.path}.")
+            return 0
+        if args.rolle != ADMIN and not args.bydel:
+            print("En bydelsbruker trenger minst én --bydel.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        password = _new_password(args)
+        if password is None:
+            return EXIT_BAD_INPUT
+        existed = args.navn in users.users
+        user = users.add(args.navn, password, args.rolle, [] if args.rolle == ADMIN else args.bydel)
+    except UserFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{'Endret' if existed else 'La til'} {user.describe(users.vocab)} i {users.path}. Passordet er lagret som hash.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m oslo_integration",
@@ -227,6 +268,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fra", type=int, required=True, help="første år")
     p.add_argument("--til", type=int, required=True, help="siste år")
     p.add_argument("--out", required=True, help="Word-filen som skal skrives (.docx); regnearket får samme navn med .xlsx")
+
+    p = add("bruker", cmd_user, "Legg til, fjern eller vis brukere som kan logge inn og laste opp tall.")
+    p.add_argument("--fil", help="brukerfilen (standard: OSLO_INTEGRATION_USERS eller data/brukere.toml)")
+    users = p.add_subparsers(dest="action", required=True, metavar="HANDLING")
+    u = users.add_parser("add", help="legg til en bruker eller sett nytt passord og nye rettigheter")
+    u.add_argument("navn", help="brukernavnet")
+    u.add_argument("--rolle", choices=["admin", "bydel"], default="bydel", help="admin (alle bydeler) eller bydel (standard)")
+    u.add_argument("--bydel", action="append", default=[], help="bydel brukeren kan legge inn tall for (kan gjentas)")
+    u.add_argument("--passord-fra-stdin", action="store_true", help="les passordet fra første linje på standard inn")
+    u = users.add_parser("remove", help="fjern en bruker")
+    u.add_argument("navn", help="brukernavnet")
+    users.add_parser("list", help="vis brukerne (uten passord)")
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")

@@ -63,6 +63,11 @@ def normalise_bytes(data: bytes, file_name: str, bydel: str | None = None) -> No
     return normalise_workbook(read_bytes(data, file_name), bydel)
 
 
+def _read_sheets_text(wb: Workbook) -> str:
+    shown = [f"«{s.name}»" for s in wb.sheets if s.visible]
+    return f"Lest ble: {', '.join(shown)}." if shown else "Ingen synlige ark ble lest."
+
+
 def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary | None = None) -> Normalised:
     """Every figure of the workbook, or InputRefused listing every problem found in it."""
     from ..validate import validate
@@ -88,7 +93,7 @@ def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary
                     file,
                     sheet.name,
                     "",
-                    "Arket er skjult og ble ikke lest. Vis arket i Excel hvis tallene i det skal med.",
+                    "Arket er skjult og ble ikke lest. Vis arket i Excel hvis tallene i det skal med. " + _read_sheets_text(wb),
                     "advarsel",
                 )
             )

@@ -7,9 +7,12 @@ from pathlib import Path
 from ..errors import InputRefused, Problem
 from .csv_reader import read_csv
 from .grid import Sheet, Workbook, a1, column_letter
+from .limits import check_size
+from .sniff import describe
 from .xlsx_reader import read_xlsx
 
 ACCEPTED = (".xlsx", ".csv")
+ACCEPTED_TEXT = "Godtatte formater er .xlsx (Excel-arbeidsbok) og .csv."
 _REFUSED_FORMATS = {
     ".xls": "det gamle Excel-formatet (.xls)",
     ".xlsm": "Excel med makroer (.xlsm)",
@@ -23,6 +26,7 @@ __all__ = ["ACCEPTED", "Sheet", "Workbook", "a1", "column_letter", "read_bytes",
 
 def read_bytes(data: bytes, file_name: str) -> Workbook:
     """Read an uploaded or local file by its name's extension, refusing other formats clearly."""
+    check_size(data, file_name)
     suffix = Path(file_name).suffix.lower()
     if suffix in _REFUSED_FORMATS:
         raise InputRefused(
@@ -31,18 +35,31 @@ def read_bytes(data: bytes, file_name: str) -> Workbook:
                     file_name,
                     "",
                     "",
-                    f"Filen er {_REFUSED_FORMATS[suffix]}, som ikke tas imot. "
-                    "Godtatte formater er .xlsx og .csv – lagre filen som en av dem.",
+                    f"Filen er {_REFUSED_FORMATS[suffix]}, som ikke tas imot. {ACCEPTED_TEXT} Lagre filen som en av dem.",
                 )
             ]
         )
+    try:
+        return _read_by_suffix(data, file_name, suffix)
+    except InputRefused:
+        raise
+    except Exception as exc:  # a broken file must give a message, never a crash
+        raise InputRefused(
+            [Problem(file_name, "", "", f"Filen kan ikke leses ({type(exc).__name__}). Er den skadet? {ACCEPTED_TEXT}")]
+        ) from None
+
+
+def _read_by_suffix(data: bytes, file_name: str, suffix: str) -> Workbook:
     if suffix == ".xlsx":
         return read_xlsx(data, file_name)
     if suffix == ".csv":
+        what = describe(data)
+        if what:
+            raise InputRefused([Problem(file_name, "", "", f"Filen heter .csv, men er {what}. {ACCEPTED_TEXT}")])
         if data.startswith(b"PK"):
             raise InputRefused([Problem(file_name, "", "", "Filen heter .csv, men er et Excel-regneark. Gi den endelsen .xlsx.")])
         return read_csv(data, file_name)
-    raise InputRefused([Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». Godtatte formater er .xlsx og .csv.")])
+    raise InputRefused([Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». {ACCEPTED_TEXT}")])
 
 
 def read_path(path: str | Path) -> Workbook:

@@ -15,6 +15,8 @@ import fastexcel
 
 from ..errors import InputRefused, Problem
 from .grid import Sheet, Workbook
+from .limits import check_cells
+from .sniff import describe
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -37,6 +39,13 @@ def _refuse(file_name: str, message: str) -> InputRefused:
 
 
 def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
+    what = describe(data)
+    if what:
+        raise _refuse(
+            file_name,
+            f"Filen heter .xlsx, men er {what}. Den har trolig fått feil filendelse. "
+            "Godtatte formater er .xlsx (Excel-arbeidsbok) og .csv.",
+        )
     if not data.startswith(b"PK"):
         raise _refuse(
             file_name,
@@ -99,11 +108,13 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def _scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> tuple[set[tuple[int, int]], list[str]]:
-    """(row, col) of percent-formatted cells, and addresses of formulas with no cached value."""
+def _scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> tuple[set[tuple[int, int]], list[str], int]:
+    """(row, col) of percent-formatted cells, addresses of formulas with no cached value, and filled cells."""
     percent: set[tuple[int, int]] = set()
-    if percent_styles:
-        for m in _CELL_TAG.finditer(xml):
+    filled = 0
+    for m in _CELL_TAG.finditer(xml):
+        filled += m.group(2) != b"/"  # <c .../> is an empty, only formatted cell
+        if percent_styles:
             attrs = m.group(1)
             s = _ATTR_S.search(attrs)
             if s and int(s.group(1)) in percent_styles:
@@ -111,13 +122,16 @@ def _scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> tuple[set[tuple[int
                 if r:
                     percent.add((int(r.group(2)) - 1, _col_index(r.group(1))))
     no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)]
-    return percent, no_value
+    return percent, no_value, filled
 
 
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
     zf = _open_zip(data, file_name)
     percent_styles = _percent_styles(zf)
     paths = _sheet_paths(zf)
+    # the XML is scanned first, so an oversized sheet is refused before its cells are read
+    scans = {name: _scan_sheet_xml(zf.read(path), percent_styles) for name, path in paths.items() if path in zf.namelist()}
+    check_cells(sum(scan[2] for scan in scans.values()), file_name)
     try:
         reader = fastexcel.read_excel(data)
     except Exception as exc:  # calamine reports many shapes of broken files
@@ -125,8 +139,7 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        xml = zf.read(paths[name]) if name in paths else b""
-        percent_abs, no_value = _scan_sheet_xml(xml, percent_styles)
+        percent_abs, no_value, _ = scans.get(name, (set(), [], 0))
         for addr in no_value:
             problems.append(
                 Problem(

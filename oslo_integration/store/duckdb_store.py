@@ -7,6 +7,7 @@ import brings back what it superseded without copying rows around.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 from pathlib import Path
@@ -87,11 +88,25 @@ class DuckDBStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._lock = _lock_for(self.path)
-        with self._connect() as con:
+        self._lock = _lock_for(os.path.realpath(self.path))
+        with self._lock, self._connect() as con:
+            if self._version(con) == SCHEMA_VERSION:
+                return
+            con.execute("BEGIN TRANSACTION")
             con.execute(DDL)
             if con.execute("SELECT count(*) FROM schema_version").fetchall()[0][0] == 0:
                 con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+            con.execute("COMMIT")
+
+    @staticmethod
+    def _version(con: duckdb.DuckDBPyConnection) -> int | None:
+        found = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchall()[0][0]
+        if not found:
+            return None
+        rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+        return rows[0][0] if rows else None
 
     def _connect(self, retries: int = 50) -> duckdb.DuckDBPyConnection:
         for attempt in range(retries):
@@ -217,6 +232,8 @@ class DuckDBStore:
         return self._frame(
             """SELECT i.id, i.file_name, i.sha256, i.who, i.imported_at, i.kind, i.n_rows,
                       (SELECT count(*) FROM current_observations c WHERE c.import_id = i.id) AS current_rows,
+                      (SELECT string_agg(DISTINCT o.bydel_nr, ',' ORDER BY o.bydel_nr) FROM observations o
+                       WHERE o.import_id = i.id) AS bydeler,
                       i.undone_at, i.undone_by, i.notes
                FROM imports i ORDER BY i.id"""
         )

@@ -18,6 +18,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_transition": {"nb": "Overgang til arbeid og utdanning", "en": "Work and education"},
     "page_map": {"nb": "Kart", "en": "Map"},
     "page_about": {"nb": "Om dataene", "en": "About the data"},
+    "page_upload": {"nb": "Last opp tall", "en": "Upload figures"},
+    "page_log": {"nb": "Importlogg", "en": "Import log"},
+    "own_unsuppressed": {
+        "nb": "Du er logget inn for {bydeler} og ser bydelens egne tall uten prikking. Andre bydeler vises som for alle andre. "
+        "Ikke del skjermbilder med små tall utenfor bydelen.",
+        "en": "You are logged in for {bydeler} and see its own figures without suppression. Other districts are shown as "
+        "to everyone else. Do not share screenshots with small figures outside the district.",
+    },
     "tab_chart": {"nb": "Graf", "en": "Chart"},
     "tab_table": {"nb": "Tabell", "en": "Table"},
     "tab_map": {"nb": "Kart", "en": "Map"},

@@ -14,6 +14,7 @@ from ..text.numbers import fmt_number
 from ..text.strings import status_names, t
 from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View
 
 
@@ -68,7 +69,7 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
             )
             if mode == t("mode_count", lang):
                 chosen = inds[count_indicator]
-        frame = data.indicator_frame(version, view.show_example, chosen.indicator)
+        frame = data.indicator_frame(version, view.show_example, chosen.indicator, own_bydeler())
         relevant = frame.filter(pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"]))
         if relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == view.year).is_empty():
             st.info(t("no_data", lang))

@@ -11,13 +11,14 @@ from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View
 
 
 def country_breakdown(measure: str, view: View) -> None:
     lang = view.lang
     info = vocabulary().measures[measure]
-    frame = category_shares(data.public(data.data_version(), view.show_example), measure)
+    frame = category_shares(data.public(data.data_version(), view.show_example, own_bydeler()), measure)
     rows = frame.filter(
         pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301"]) & pl.col("year").is_between(view.year_from, view.year_to)
     )

@@ -19,16 +19,24 @@ def current(version: int) -> pl.DataFrame:
     return open_store().current()
 
 
-@st.cache_data(show_spinner=False)
-def public(version: int, show_example: bool) -> pl.DataFrame:
-    """The public, suppressed view; example figures left out when the switch is off."""
-    frame = public_view(current(version))
+@st.cache_data(show_spinner=False, max_entries=64)
+def public(version: int, show_example: bool, own: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The suppressed view; example figures left out when the switch is off.
+
+    `own` are the bydeler of a logged-in bydel user, whose own figures are shown in full.
+    """
+    frame = public_view(current(version), unsuppressed_bydeler=own)
     return frame if show_example else frame.filter(pl.col("kind") != "eksempel")
 
 
-@st.cache_data(show_spinner=False)
-def indicator_frame(version: int, show_example: bool, indicator: str) -> pl.DataFrame:
-    return compute(public(version, show_example), indicators()[indicator])
+@st.cache_data(show_spinner=False, max_entries=256)
+def indicator_frame(version: int, show_example: bool, indicator: str, own: tuple[str, ...] = ()) -> pl.DataFrame:
+    return compute(public(version, show_example, own), indicators()[indicator])
+
+
+def refresh() -> None:
+    """After an import or undo in this process: read the store again on the next run."""
+    data_version.clear()
 
 
 @st.cache_data(show_spinner=False)

@@ -12,6 +12,7 @@ from ..metrics import indicators
 from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View
 from .view import set_view
 
@@ -37,7 +38,7 @@ def full_map(view: View) -> None:
         view = replace(view, indicator=choice)
         set_view(view)
     ind = inds[choice]
-    frame = data.indicator_frame(data.data_version(), view.show_example, choice)
+    frame = data.indicator_frame(data.data_version(), view.show_example, choice, own_bydeler())
     deck, legend = maps.choropleth(frame, ind, view.year, view.bydeler, lang)
     left, right = st.columns([4, 1])
     with left:

@@ -10,6 +10,7 @@ from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View
 
 KEY_INDICATORS = (
@@ -33,7 +34,7 @@ def _value(entry, lang: str) -> str:
 def profile_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()
-    frame = data.public(version, view.show_example)
+    frame = data.public(version, view.show_example, own_bydeler())
     name = vocabulary().bydel_name(view.bydel)
     st.header(f"{name} – {view.year}")
     entries = build_profile(frame, view.bydel, view.year, KEY_INDICATORS)
@@ -59,7 +60,7 @@ def case_button(view: View) -> None:
     from ..exports.case_document import case_docx
 
     years = list(range(view.year_from, view.year_to + 1))
-    frame = data.public(data.data_version(), view.show_example)
+    frame = data.public(data.data_version(), view.show_example, own_bydeler())
     name = vocabulary().bydel_name(view.bydel)
     st.download_button(
         t("make_case", view.lang) + f": {name} {years[0]}–{years[-1]}",

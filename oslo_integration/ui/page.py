@@ -6,14 +6,20 @@ import polars as pl
 import streamlit as st
 
 from ..text.strings import t
+from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View
 
 
 def header(title_key: str, view: View) -> None:
     st.title(t(title_key, view.lang))
-    frame = data.public(data.data_version(), view.show_example)
+    frame = data.public(data.data_version(), view.show_example, own_bydeler())
     if view.show_example and frame.filter(pl.col("kind") == "eksempel").height:
         st.warning(t("example_banner", view.lang), icon="⚠️")
     elif not view.show_example:
         st.caption(t("example_hidden", view.lang))
+    own = own_bydeler()
+    if own:
+        names = ", ".join(vocabulary().bydel_name(b) for b in own)
+        st.info(t("own_unsuppressed", view.lang, bydeler=names), icon="🔓")

@@ -1,0 +1,64 @@
+"""How much a single file may hold, so one upload cannot take the server down.
+
+The size limit can be set with OSLO_INTEGRATION_MAX_MB (default 10); the cell limit with
+OSLO_INTEGRATION_MAX_CELLS (default 100 000). Both are checked before the cells are read.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import InputRefused, Problem
+from ..text.numbers import fmt_number
+
+MAX_MB_ENV = "OSLO_INTEGRATION_MAX_MB"
+MAX_CELLS_ENV = "OSLO_INTEGRATION_MAX_CELLS"
+DEFAULT_MAX_MB = 10.0
+DEFAULT_MAX_CELLS = 100_000
+
+
+def max_file_bytes() -> int:
+    try:
+        mb = float(os.environ.get(MAX_MB_ENV) or DEFAULT_MAX_MB)
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+def max_cells() -> int:
+    try:
+        return int(os.environ.get(MAX_CELLS_ENV) or DEFAULT_MAX_CELLS)
+    except ValueError:
+        return DEFAULT_MAX_CELLS
+
+
+def check_size(data: bytes, file_name: str) -> None:
+    limit = max_file_bytes()
+    if len(data) > limit:
+        raise InputRefused(
+            [
+                Problem(
+                    file_name,
+                    "",
+                    "",
+                    f"Filen er {fmt_number(len(data) / 1024 / 1024, 1)} MB. Største tillatte størrelse er "
+                    f"{fmt_number(limit / 1024 / 1024, 0)} MB. Del den opp, eller fjern ark og bilder som ikke trengs.",
+                )
+            ]
+        )
+
+
+def check_cells(n_cells: int, file_name: str) -> None:
+    limit = max_cells()
+    if n_cells > limit:
+        raise InputRefused(
+            [
+                Problem(
+                    file_name,
+                    "",
+                    "",
+                    f"Filen har {fmt_number(n_cells, 0)} celler med innhold. Grensen er {fmt_number(limit, 0)}. "
+                    "Del den opp i flere filer (for eksempel én per år eller per tabell).",
+                )
+            ]
+        )

@@ -1,0 +1,93 @@
+"""Logging in and out in the sidebar, and who is logged in for this session.
+
+Passwords are checked against the user file; where the deployment has an OpenID Connect provider
+configured ([auth] in .streamlit/secrets.toml), st.login can be used instead and the identity's
+e-mail is mapped to a role by the [oidc] part of the same user file.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..auth import LoginRefused, LoginThrottle, User, UserFile, UserFileError, authenticate
+
+KEY = "user"
+THROTTLE = LoginThrottle()  # one per server process: every session's failed attempts count together
+
+
+def _oidc_configured() -> bool:
+    try:
+        return bool(st.secrets.load_if_toml_exists() and "auth" in st.secrets)
+    except Exception:  # a broken secrets file must not take the public pages down
+        return False
+
+
+def _oidc_user() -> User | None:
+    if not _oidc_configured() or not st.user.is_logged_in:
+        return None
+    try:
+        return UserFile().oidc_user(str(st.user.get("email") or ""))
+    except UserFileError:
+        return None
+
+
+def current_user() -> User | None:
+    user = st.session_state.get(KEY)
+    return user if isinstance(user, User) else _oidc_user()
+
+
+def own_bydeler() -> tuple[str, ...]:
+    """The bydeler whose own figures this session may see unsuppressed."""
+    user = current_user()
+    return user.bydeler if user is not None and not user.is_admin else ()
+
+
+def require_user() -> User:
+    """Stop the page for anonymous visitors: upload and undo are for logged-in users only."""
+    user = current_user()
+    if user is None:
+        st.warning("Denne siden er bare for innloggede brukere fra bydelene. Logg inn i menyen til venstre.")
+        st.stop()
+    return user
+
+
+def _log_in(name: str, password: str) -> None:
+    try:
+        st.session_state[KEY] = authenticate(UserFile(), name, password, THROTTLE)
+    except (LoginRefused, UserFileError) as exc:
+        st.session_state["login_error"] = str(exc)
+    else:
+        st.session_state.pop("login_error", None)
+
+
+def _log_out() -> None:
+    st.session_state.pop(KEY, None)
+    for key in ("previews", "upload_results", "pending_undo"):
+        st.session_state.pop(key, None)
+
+
+def login_box() -> None:
+    """In the sidebar: who is logged in, or the log-in form for bydel staff."""
+    user = current_user()
+    with st.sidebar:
+        if user is not None:
+            st.caption(f"Innlogget: {user.describe()}")
+            if st.session_state.get(KEY) is None and _oidc_configured():
+                st.button("Logg ut", key="w_logout", on_click=st.logout)
+            else:
+                st.button("Logg ut", key="w_logout", on_click=_log_out)
+            return
+        if _oidc_configured() and st.user.is_logged_in:
+            st.warning(f"{st.user.get('email')} har ikke tilgang til opplasting. Kontakt administrator.")
+        with st.expander("Logg inn (for bydelene)"):
+            if _oidc_configured():
+                st.button("Logg inn med kommunens konto", key="w_oidc", on_click=st.login)
+            with st.form("login", clear_on_submit=True):
+                name = st.text_input("Brukernavn", key="w_login_name")
+                password = st.text_input("Passord", type="password", key="w_login_password")
+                if st.form_submit_button("Logg inn"):
+                    _log_in(name, password)
+                    if KEY in st.session_state:
+                        st.rerun()
+            if "login_error" in st.session_state:
+                st.error(st.session_state["login_error"])

@@ -1,0 +1,81 @@
+"""The preview and the log as tables for people: Norwegian headings, names instead of codes."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..errors import Problem
+from ..text.numbers import fmt_number
+from ..vocab import Vocabulary, vocabulary
+from .preview import CHANGE_LABELS, Preview
+
+_STATUS_NB = {"ok": "", "prikket": "skjult (:)", "mangler": "mangler (.)"}
+
+
+def _fmt(value: float | None, status: str | None) -> str:
+    if status is None:
+        return ""
+    if status != "ok" or value is None:
+        return _STATUS_NB.get(status, status)
+    return fmt_number(value, 0 if float(value).is_integer() else 1)
+
+
+def figures_table(preview: Preview, vocab: Vocabulary | None = None) -> pl.DataFrame:
+    """Every figure the file would import, with its cell and what it does to the stored figure."""
+    vocab = vocab or vocabulary()
+    if preview.changes.is_empty():
+        return pl.DataFrame()
+    rows = []
+    for r in preview.changes.sort("change", "bydel_nr", "year", "measure", "category", nulls_last=True).iter_rows(named=True):
+        measure = vocab.measures.get(r["measure"])
+        rows.append(
+            {
+                "Endring": CHANGE_LABELS[r["change"]],
+                "Bydel": vocab.bydel_name(r["bydel_nr"]),
+                "År": r["year"],
+                "Måltall": measure.label_nb if measure else r["measure"],
+                "Kategori": r["category"] or "",
+                "Verdi": _fmt(r["value"], r["status"]),
+                "Lagret nå": _fmt(r["stored_value"], r["stored_status"])
+                + (" (eksempeldata)" if r["stored_kind"] == "eksempel" else ""),
+                "Ark": r["sheet"] or "",
+                "Celle": r["cell"],
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def problems_table(problems: list[Problem]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "Ark": [p.sheet for p in problems],
+            "Celle": [p.cell for p in problems],
+            "Melding": [p.message for p in problems],
+        },
+        schema={"Ark": pl.String, "Celle": pl.String, "Melding": pl.String},
+    )
+
+
+def log_table(imports: pl.DataFrame, vocab: Vocabulary | None = None) -> pl.DataFrame:
+    """One row per import: who, when, which file (and its sha256), what it holds, whether it is undone."""
+    vocab = vocab or vocabulary()
+
+    def names(codes: str | None) -> str:
+        found = [vocab.bydel_name(c) for c in (codes or "").split(",") if c]
+        return ", ".join(found) if len(found) <= 4 else f"{len(found)} bydeler og områder"
+
+    return imports.sort("id", descending=True).select(
+        pl.col("id").alias("Import"),
+        pl.col("imported_at").alias("Tidspunkt"),
+        pl.col("who").alias("Hvem"),
+        pl.col("file_name").alias("Fil"),
+        pl.col("kind").alias("Type"),
+        pl.col("bydeler").map_elements(names, return_dtype=pl.String).alias("Gjelder"),
+        pl.col("n_rows").alias("Tall"),
+        pl.col("current_rows").alias("Gjeldende"),
+        pl.when(pl.col("undone_at").is_not_null())
+        .then(pl.format("angret {} av {}", pl.col("undone_at").dt.strftime("%Y-%m-%d %H:%M"), pl.col("undone_by")))
+        .otherwise(pl.lit(""))
+        .alias("Angret"),
+        pl.col("sha256").alias("SHA-256"),
+    )
