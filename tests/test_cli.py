@@ -110,3 +110,35 @@ def test_every_command_has_norwegian_help():
         res = run(cmd, "--help")
         assert res.returncode == 0 and "usage" in res.stdout
     assert "bydel" in run("normalise", "--help").stdout
+
+
+def test_bruker_add_list_remove_with_hashed_password(tmp_path):
+    users = tmp_path / "brukere.toml"
+
+    def bruker(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
+        import os
+
+        env = dict(os.environ, OSLO_INTEGRATION_USERS=str(users))
+        return subprocess.run(
+            [sys.executable, "-m", "oslo_integration", "bruker", *args],
+            input=password,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+
+    res = bruker("add", "kari", "--bydel", "Frogner", "--bydel", "Sagene", "--passord-fra-stdin", password="korrekt-hest-batteri\n")
+    assert res.returncode == 0, res.stderr
+    assert "La til kari (Frogner, Sagene)" in res.stdout
+    assert bruker("add", "sjef", "--rolle", "admin", "--passord-fra-stdin", password="et-annet-langt-passord\n").returncode == 0
+    assert "korrekt-hest-batteri" not in users.read_text(encoding="utf-8")
+    assert users.read_text(encoding="utf-8").count("$argon2id$") == 2
+    assert bruker("list").stdout.splitlines() == ["kari\tbydel\tFrogner, Sagene", "sjef\tadmin\talle"]
+    bad = bruker("add", "ola", "--bydel", "Frognr", "--passord-fra-stdin", password="korrekt-hest-batteri\n")
+    assert bad.returncode == 2 and "ukjent bydel «Frognr»" in bad.stderr and "Traceback" not in bad.stderr
+    assert bruker("add", "ola", "--passord-fra-stdin", password="korrekt-hest-batteri\n").returncode == 2
+    assert bruker("remove", "kari").returncode == 0
+    assert bruker("list").stdout.splitlines() == ["sjef\tadmin\talle"]
+    assert bruker("remove", "kari").returncode == 2

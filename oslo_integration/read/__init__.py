@@ -12,7 +12,7 @@ from .sniff import describe
 from .xlsx_reader import read_xlsx
 
 ACCEPTED = (".xlsx", ".csv")
-ACCEPTED_TEXT = "Godtatte formater er .xlsx (Excel-arbeidsbok) og .csv."
+ACCEPTED_TEXT = "Godtatte formater er .xlsx og .csv (Excel-arbeidsbok eller kommadelt tekst)."
 _REFUSED_FORMATS = {
     ".xls": "det gamle Excel-formatet (.xls)",
     ".xlsm": "Excel med makroer (.xlsm)",

@@ -44,7 +44,7 @@ def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
         raise _refuse(
             file_name,
             f"Filen heter .xlsx, men er {what}. Den har trolig fått feil filendelse. "
-            "Godtatte formater er .xlsx (Excel-arbeidsbok) og .csv.",
+            "Godtatte formater er .xlsx og .csv (Excel-arbeidsbok eller kommadelt tekst).",
         )
     if not data.startswith(b"PK"):
         raise _refuse(

@@ -100,9 +100,7 @@ class DuckDBStore:
 
     @staticmethod
     def _version(con: duckdb.DuckDBPyConnection) -> int | None:
-        found = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchall()[0][0]
+        found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchall()[0][0]
         if not found:
             return None
         rows = con.execute("SELECT max(version) FROM schema_version").fetchall()

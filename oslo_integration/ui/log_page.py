@@ -40,9 +40,9 @@ def _undo_section(imports: pl.DataFrame) -> None:
         try:
             result = undo_import(open_store(), user, chosen)
         except StoreError as exc:
-            st.session_state["undo_message"] = f"✗ {exc}"
+            st.session_state["undo_message"] = (False, str(exc))
         else:
-            st.session_state["undo_message"] = f"✓ {result.message}"
+            st.session_state["undo_message"] = (True, result.message)
         data.refresh()
         st.rerun()
     if no.button("Avbryt", key="w_undo_no"):
@@ -54,7 +54,7 @@ def log_page() -> None:
     user = require_user()
     message = st.session_state.pop("undo_message", None)
     if message:
-        (st.success if message.startswith("✓") else st.error)(message)
+        (st.success if message[0] else st.error)(message[1])
     imports = visible_imports(user, open_store().imports())
     st.caption(
         "Alle importer og angringer, med hvem, når, filnavn og SHA-256 (filens fingeravtrykk)."

@@ -12,8 +12,11 @@ from .login import own_bydeler
 from .state import View
 
 
-def header(title_key: str, view: View) -> None:
+def header(title_key: str, view: View, *, figures: bool = True) -> None:
+    """`figures=False` for pages that show no figures (upload, log): no example or unsuppressed banner."""
     st.title(t(title_key, view.lang))
+    if not figures:
+        return
     frame = data.public(data.data_version(), view.show_example, own_bydeler())
     if view.show_example and frame.filter(pl.col("kind") == "eksempel").height:
         st.warning(t("example_banner", view.lang), icon="⚠️")

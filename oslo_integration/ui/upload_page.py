@@ -54,8 +54,8 @@ def _show(preview: Preview) -> None:
 
 
 def _results() -> None:
-    for line in st.session_state.get("upload_results", []):
-        (st.success if line.startswith("✓") else st.error)(line)
+    for ok, line in st.session_state.get("upload_results", []):
+        (st.success if ok else st.error)(line)
     if st.session_state.get("upload_results"):
         st.page_link("pages/oversikt.py", label="Se tallene i oversikten", icon="📊")
 
@@ -76,7 +76,7 @@ def _confirm(previews: list[Preview], user: User) -> None:
 
     results = import_previews(open_store(), previews, user, progress)
     data.refresh()
-    st.session_state["upload_results"] = [f"✓ {r.message}" if isinstance(r, ImportResult) else f"✗ {r}" for r in results]
+    st.session_state["upload_results"] = [(isinstance(r, ImportResult), getattr(r, "message", str(r))) for r in results]
     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
     st.session_state.pop("previews", None)
     st.rerun()

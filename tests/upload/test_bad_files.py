@@ -59,12 +59,24 @@ def _mojibake(tmp_path) -> bytes:
 
 
 BAD_FILES = {
-    "not a spreadsheet": ("bilde.png", lambda p: b"\x89PNG\r\n\x1a\n" + bytes(200), "Ukjent filtype «.png». Godtatte formater er .xlsx"),
+    "not a spreadsheet": (
+        "bilde.png",
+        lambda p: b"\x89PNG\r\n\x1a\n" + bytes(200),
+        "Ukjent filtype «.png». Godtatte formater er .xlsx",
+    ),
     "text renamed to xlsx": ("tall.xlsx", lambda p: b"Bydel;2024\nFrogner;80\n", "ikke et gyldig Excel-regneark"),
     "pdf renamed to xlsx": ("tall.xlsx", lambda p: b"%PDF-1.7\n" + bytes(100), "heter .xlsx, men er en PDF-fil"),
-    "xls renamed to xlsx": ("tall.xlsx", lambda p: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "det gamle Excel-formatet (.xls)"),
+    "xls renamed to xlsx": (
+        "tall.xlsx",
+        lambda p: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
+        "det gamle Excel-formatet (.xls)",
+    ),
     "ods renamed to xlsx": ("tall.xlsx", lambda p: _ods(), "OpenDocument-regneark (.ods)"),
-    "xlsx renamed to csv": ("tall.csv", lambda p: frogner_workbook(p / "x.xlsx").read_bytes(), "heter .csv, men er et Excel-regneark"),
+    "xlsx renamed to csv": (
+        "tall.csv",
+        lambda p: frogner_workbook(p / "x.xlsx").read_bytes(),
+        "heter .csv, men er et Excel-regneark",
+    ),
     "xlsm": ("tall.xlsm", lambda p: b"PK\x03\x04", "Excel med makroer (.xlsm), som ikke tas imot. Godtatte formater er .xlsx"),
     "xls": ("tall.xls", lambda p: b"\xd0\xcf\x11\xe0", "det gamle Excel-formatet (.xls), som ikke tas imot. Godtatte formater"),
     "ods": ("tall.ods", lambda p: _ods(), "OpenDocument-regneark (.ods), som ikke tas imot. Godtatte formater"),
@@ -73,7 +85,11 @@ BAD_FILES = {
     "too many cells": ("stor.csv", _too_many_cells, "celler med innhold. Grensen er 100 000"),
     "formula without cached value": ("formel.xlsx", lambda p: _formula_workbook(p / "f.xlsx"), "formel uten lagret resultat"),
     "wrong encoding (garbled)": ("tall.csv", _mojibake, "feil tegnkoding"),
-    "wrong encoding (undecodable)": ("tall.csv", lambda p: b"Bydel;\x81\x8d\x90;2024\n", "Tegnkodingen i filen kan ikke gjenkjennes"),
+    "wrong encoding (undecodable)": (
+        "tall.csv",
+        lambda p: b"Bydel;\x81\x8d\x90;2024\n",
+        "Tegnkodingen i filen kan ikke gjenkjennes",
+    ),
     "binary csv": ("tall.csv", lambda p: b"Bydel\x00\x00\x01\x02;2024", "ikke en tekstfil"),
     "validation: negative count": (
         "negativ.csv",

@@ -18,7 +18,14 @@ def test_preview_shows_figures_with_cells_and_what_changes(shipped, tmp_path):
     assert preview.counts() == {"ny": 2, "endret": 1, "uendret": 1}
     table = figures_table(preview).to_dicts()
     changed = next(r for r in table if r["Endring"] == "Endrer lagret tall")
-    assert changed | {} == changed | {"Bydel": "Frogner", "År": 2024, "Verdi": "52", "Lagret nå": "50", "Ark": "Bolig", "Celle": "B4"}
+    assert changed | {} == changed | {
+        "Bydel": "Frogner",
+        "År": 2024,
+        "Verdi": "52",
+        "Lagret nå": "50",
+        "Ark": "Bolig",
+        "Celle": "B4",
+    }
     assert {(r["Celle"], r["Verdi"]) for r in table if r["Endring"] == "Nytt tall"} == {("C4", "41"), ("C5", "22")}
     assert file_bytes(shipped.path) == before  # a preview writes nothing
 
@@ -71,6 +78,9 @@ def test_import_then_undo_by_own_bydel_but_not_by_another(shipped, tmp_path):
     assert cur["value"].to_list() == [50.0]
     assert shipped.current().filter(year=2025).is_empty()
     events = shipped.events().filter(import_id=result.import_id)
-    assert events.select("who", "action", "sha256").rows() == [("kari", "import", preview.sha256), ("kari", "angre", preview.sha256)]
+    assert events.select("who", "action", "sha256").rows() == [
+        ("kari", "import", preview.sha256),
+        ("kari", "angre", preview.sha256),
+    ]
     with pytest.raises(StoreError):
         undo_import(shipped, ADMIN, result.import_id)  # already undone
