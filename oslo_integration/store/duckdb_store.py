@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import threading
 import time
 from pathlib import Path
@@ -106,15 +107,16 @@ class DuckDBStore:
         rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
         return rows[0][0] if rows else None
 
-    def _connect(self, retries: int = 50) -> duckdb.DuckDBPyConnection:
-        for attempt in range(retries):
+    def _connect(self, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+        """Another process may hold DuckDB's file lock for the length of one import: wait for it, with jitter."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
             try:
                 return duckdb.connect(self.path)
-            except duckdb.IOException as exc:  # another process holds the file lock
-                if "lock" not in str(exc).lower() or attempt == retries - 1:
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"Databasen {self.path} er i bruk av en annen prosess. Prøv igjen om litt.") from None
-                time.sleep(0.1)
-        raise AssertionError("unreachable")
+                time.sleep(random.uniform(0.02, 0.15))
 
     # -- writing -------------------------------------------------------------------------------
 
