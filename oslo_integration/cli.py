@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from .errors import InputRefused, Problem
-from .normalise import EXTRA_COLUMNS, normalise_bytes, normalise_path
+from .normalise import EXTRA_COLUMNS, Normalised, normalise_files
 from .schema_csv import write_schema_csv
 from .store import KINDS, StoreError, import_normalised, open_store
 from .store.base import sha256
@@ -49,14 +49,27 @@ def _bydel_argument(text: str, *, real_only: bool = False) -> str | None:
     return nr
 
 
+def _read_all(paths: Sequence[str], bydel: str | None, problems: list[Problem]) -> list[tuple[Normalised, str]]:
+    """Every file read and checked in one batch; problems are collected, the good files returned with their sha256."""
+    files = []
+    for f in paths:
+        p = Path(f)
+        try:
+            files.append((p.read_bytes(), p.name))
+        except OSError as exc:
+            problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
+    out = []
+    for (data, _name), answer in zip(files, normalise_files(files, bydel), strict=True):
+        if isinstance(answer, InputRefused):
+            problems.extend(answer.problems)
+        else:
+            out.append((answer, sha256(data)))
+    return out
+
+
 def cmd_normalise(args: argparse.Namespace) -> int:
     frames, problems = [], []
-    for f in args.files:
-        try:
-            n = normalise_path(f, args.bydel)
-        except InputRefused as exc:
-            problems.extend(exc.problems)
-            continue
+    for n, _digest in _read_all(args.files, args.bydel, problems):
         frames.append(n.observations)
         for w in n.warnings:
             print(f"Advarsel: {w}", file=sys.stderr)
@@ -70,19 +83,8 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    payloads, problems = [], []
-    for f in args.files:
-        p = Path(f)
-        try:
-            data = p.read_bytes()
-            checked = normalise_bytes(data, p.name, args.bydel)  # every file is checked before anything is stored
-        except OSError as exc:
-            problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
-            continue
-        except InputRefused as exc:
-            problems.extend(exc.problems)
-            continue
-        payloads.append((checked, sha256(data)))
+    problems: list[Problem] = []
+    payloads = _read_all(args.files, args.bydel, problems)  # every file is checked before anything is stored
     if problems:
         _print_problems(problems)
         print(f"Ingenting importert: {len(problems)} problem(er) må rettes først.", file=sys.stderr)

@@ -10,7 +10,7 @@ from .errors import Problem
 from .vocab import Vocabulary
 
 FIRST_YEAR = 2000
-KEY = ["bydel_nr", "year", "measure", "category"]
+KEY = ["_f", "bydel_nr", "year", "measure", "category"]
 
 
 def last_year() -> int:
@@ -27,30 +27,71 @@ def _fmt(v: float) -> str:
 
 def validate(frame: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Problem]:
     """Every rule at once, so the user can fix the whole file in one round."""
-    problems: list[Problem] = []
+    return validate_many(frame.with_columns(_f=pl.lit(0, dtype=pl.Int32)), [file], vocab).get(0, [])
+
+
+def validate_many(frame: pl.DataFrame, files: list[str], vocab: Vocabulary) -> dict[int, list[Problem]]:
+    """The rules over the figures of several files at once (`_f` says whose); problems by file."""
+    found: dict[int, list[Problem]] = {}
+    for f, problem in _validate(frame, files, vocab):
+        found.setdefault(f, []).append(problem)
+    return {f: list(dict.fromkeys(ps)) for f, ps in found.items()}
+
+
+def _validate(frame: pl.DataFrame, files: list[str], vocab: Vocabulary) -> list[tuple[int, Problem]]:
+    problems: list[tuple[int, Problem]] = []
     units = pl.DataFrame({"measure": list(vocab.measures), "unit": [m.unit for m in vocab.measures.values()]})
     ok = frame.filter(pl.col("status") == "ok").join(units, on="measure", how="left")
 
-    for r in ok.filter((pl.col("unit") == "personer") & (pl.col("value") < 0)).iter_rows(named=True):
-        problems.append(Problem(file, r["sheet"], r["cell"], f"Et antall kan ikke være negativt ({_fmt(r['value'])})."))
-    for r in ok.filter(
-        (pl.col("unit") == "personer") & (pl.col("value") >= 0) & (pl.col("value") != pl.col("value").round(0))
-    ).iter_rows(named=True):
-        problems.append(
-            Problem(file, r["sheet"], r["cell"], f"Et antall personer må være et helt tall, ikke {_fmt(r['value'])}.")
-        )
-    for r in ok.filter((pl.col("unit") == "prosent") & ~pl.col("value").is_between(0, 100)).iter_rows(named=True):
-        problems.append(Problem(file, r["sheet"], r["cell"], f"En andel må ligge mellom 0 og 100 %, ikke {_fmt(r['value'])} %."))
-    for r in frame.filter(~pl.col("year").is_between(FIRST_YEAR, last_year())).iter_rows(named=True):
-        problems.append(
-            Problem(file, r["sheet"], r["cell"], f"Året {r['year']} er utenfor {FIRST_YEAR}–{last_year()}. Er årstallet riktig?")
-        )
-    problems.extend(_duplicates(frame, file, vocab))
-    problems.extend(_parts_over_total(ok, file, vocab))
-    return list(dict.fromkeys(problems))
+    year_ok = pl.col("year").is_between(FIRST_YEAR, last_year())
+    flagged = frame.join(units, on="measure", how="left").with_columns(
+        _neg=(pl.col("status") == "ok") & (pl.col("unit") == "personer") & (pl.col("value") < 0),
+        _frac=(pl.col("status") == "ok")
+        & (pl.col("unit") == "personer")
+        & (pl.col("value") >= 0)
+        & (pl.col("value") != pl.col("value").round(0)),
+        _pct=(pl.col("status") == "ok") & (pl.col("unit") == "prosent") & ~pl.col("value").is_between(0, 100),
+        _year=~year_ok,
+    )
+    flags = ["_neg", "_frac", "_pct", "_year"]
+    for r in flagged.filter(pl.any_horizontal(pl.col(flags).fill_null(False))).iter_rows(named=True):
+        file = files[r["_f"]]
+        if r["_neg"]:
+            problems.append(
+                (r["_f"], Problem(file, r["sheet"], r["cell"], f"Et antall kan ikke være negativt ({_fmt(r['value'])})."))
+            )
+        if r["_frac"]:
+            problems.append(
+                (
+                    r["_f"],
+                    Problem(file, r["sheet"], r["cell"], f"Et antall personer må være et helt tall, ikke {_fmt(r['value'])}."),
+                )
+            )
+        if r["_pct"]:
+            problems.append(
+                (
+                    r["_f"],
+                    Problem(file, r["sheet"], r["cell"], f"En andel må ligge mellom 0 og 100 %, ikke {_fmt(r['value'])} %."),
+                )
+            )
+        if r["_year"]:
+            problems.append(
+                (
+                    r["_f"],
+                    Problem(
+                        file,
+                        r["sheet"],
+                        r["cell"],
+                        f"Året {r['year']} er utenfor {FIRST_YEAR}–{last_year()}. Er årstallet riktig?",
+                    ),
+                )
+            )
+    problems.extend(_duplicates(frame, files, vocab))
+    problems.extend(_parts_over_total(ok, files, vocab))
+    return problems
 
 
-def _duplicates(frame: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Problem]:
+def _duplicates(frame: pl.DataFrame, files: list[str], vocab: Vocabulary) -> list[tuple[int, Problem]]:
     indexed = frame.with_row_index("i")
     pairs = indexed.join(indexed, on=KEY, how="inner", suffix="_2", nulls_equal=True).filter(pl.col("i") < pl.col("i_2"))
     differ = pairs.filter(
@@ -60,13 +101,16 @@ def _duplicates(frame: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Probl
     for r in differ.iter_rows(named=True):
         label = vocab.measures[r["measure"]].label_nb + (f" ({r['category']})" if r["category"] else "")
         out.append(
-            Problem(
-                file,
-                r["sheet_2"],
-                r["cell_2"],
-                f"Samme tall står to ganger med ulik verdi: {label}, {vocab.bydel_name(r['bydel_nr'])} {r['year']} er "
-                f"{_value_text(r['value'], r['status'])} i {_where(r['sheet'], r['cell'])} og "
-                f"{_value_text(r['value_2'], r['status_2'])} i {_where(r['sheet_2'], r['cell_2'])}.",
+            (
+                r["_f"],
+                Problem(
+                    files[r["_f"]],
+                    r["sheet_2"],
+                    r["cell_2"],
+                    f"Samme tall står to ganger med ulik verdi: {label}, {vocab.bydel_name(r['bydel_nr'])} {r['year']} er "
+                    f"{_value_text(r['value'], r['status'])} i {_where(r['sheet'], r['cell'])} og "
+                    f"{_value_text(r['value_2'], r['status_2'])} i {_where(r['sheet_2'], r['cell_2'])}.",
+                ),
             )
         )
     return out
@@ -87,11 +131,14 @@ def _bounds(vocab: Vocabulary) -> list[tuple[str, str, str]]:
     return out
 
 
-def _parts_over_total(ok: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Problem]:
-    out: list[Problem] = []
-    cols = ["bydel_nr", "year", "measure", "category", "value", "sheet", "cell"]
+def _parts_over_total(ok: pl.DataFrame, files: list[str], vocab: Vocabulary) -> list[tuple[int, Problem]]:
+    out: list[tuple[int, Problem]] = []
+    cols = ["_f", "bydel_nr", "year", "measure", "category", "value", "sheet", "cell"]
     rows = ok.select(cols)
+    present = set(rows["measure"].unique().to_list())
     for part, whole, match in _bounds(vocab):
+        if part not in present or whole not in present:
+            continue
         parts = rows.filter(pl.col("measure") == part)
         if match == "own":
             parts = parts.filter(pl.col("category").is_not_null())
@@ -99,31 +146,37 @@ def _parts_over_total(ok: pl.DataFrame, file: str, vocab: Vocabulary) -> list[Pr
         if parts.is_empty() or wholes.is_empty():
             continue
         if match == "same":
-            joined = parts.join(wholes, on=["bydel_nr", "year", "category"], suffix="_t", nulls_equal=True)
+            joined = parts.join(wholes, on=["_f", "bydel_nr", "year", "category"], suffix="_t", nulls_equal=True)
         else:
-            joined = parts.join(wholes.filter(pl.col("category").is_null()), on=["bydel_nr", "year"], suffix="_t")
+            joined = parts.join(wholes.filter(pl.col("category").is_null()), on=["_f", "bydel_nr", "year"], suffix="_t")
         for r in joined.filter(pl.col("value") > pl.col("value_t")).iter_rows(named=True):
             out.append(
-                Problem(
-                    file,
-                    r["sheet"],
-                    r["cell"],
-                    f"Delen ({_describe(vocab, r['measure'], r['category'])}: {_fmt(r['value'])}) er større enn totalen "
-                    f"({_describe(vocab, r['measure_t'], r.get('category_t', r['category']))}: {_fmt(r['value_t'])} i {_where(r['sheet_t'], r['cell_t'])}).",
+                (
+                    r["_f"],
+                    Problem(
+                        files[r["_f"]],
+                        r["sheet"],
+                        r["cell"],
+                        f"Delen ({_describe(vocab, r['measure'], r['category'])}: {_fmt(r['value'])}) er større enn totalen "
+                        f"({_describe(vocab, r['measure_t'], r.get('category_t', r['category']))}: {_fmt(r['value_t'])} i {_where(r['sheet_t'], r['cell_t'])}).",
+                    ),
                 )
             )
         if match in ("own", "total"):
-            sums = joined.group_by(["bydel_nr", "year", "measure", "value_t", "sheet_t", "cell_t", "measure_t"]).agg(
+            sums = joined.group_by(["_f", "bydel_nr", "year", "measure", "value_t", "sheet_t", "cell_t", "measure_t"]).agg(
                 total=pl.col("value").sum(), cells=pl.col("cell").sort(), sheets=pl.col("sheet").first(), n=pl.len()
             )
             for r in sums.filter((pl.col("n") > 1) & (pl.col("total") > pl.col("value_t"))).iter_rows(named=True):
                 out.append(
-                    Problem(
-                        file,
-                        r["sheet_t"],
-                        r["cell_t"],
-                        f"Summen av delene ({', '.join(r['cells'])}: {_fmt(r['total'])}) er større enn totalen "
-                        f"«{vocab.measures[r['measure_t']].label_nb}» ({_fmt(r['value_t'])}).",
+                    (
+                        r["_f"],
+                        Problem(
+                            files[r["_f"]],
+                            r["sheet_t"],
+                            r["cell_t"],
+                            f"Summen av delene ({', '.join(r['cells'])}: {_fmt(r['total'])}) er større enn totalen "
+                            f"«{vocab.measures[r['measure_t']].label_nb}» ({_fmt(r['value_t'])}).",
+                        ),
                     )
                 )
     return out

@@ -9,7 +9,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .paths import VOCAB_DIR
@@ -20,6 +20,7 @@ _PUNCT = re.compile(r"[.:;,!?()\[\]\"'«»/]+")
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", "ö": "o", "ä": "a", "é": "e"})
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
     """Lower-case, trim footnote marks and punctuation, collapse spaces: how labels are compared."""
     t = unicodedata.normalize("NFKC", str(text)).strip().lower()
@@ -29,6 +30,7 @@ def norm_label(text: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """ASCII-fold Norwegian letters so «Grunerlokka» meets «Grünerløkka»."""
     return norm_label(text).translate(_FOLD).replace("-", " ")
@@ -69,8 +71,10 @@ class Bydel:
     gruppe: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
+    """Hashed by identity, so what is worked out from it can be memoised per vocabulary."""
+
     measures: dict[str, Measure]
     labels: dict[str, tuple[str, str | None]]  # folded label -> (measure, category)
     label_display: dict[str, str]  # folded label -> label as written in the file

@@ -129,7 +129,9 @@ def test_bruker_add_list_remove_with_hashed_password(tmp_path):
             timeout=60,
         )
 
-    res = bruker("add", "kari", "--bydel", "Frogner", "--bydel", "Sagene", "--passord-fra-stdin", password="korrekt-hest-batteri\n")
+    res = bruker(
+        "add", "kari", "--bydel", "Frogner", "--bydel", "Sagene", "--passord-fra-stdin", password="korrekt-hest-batteri\n"
+    )
     assert res.returncode == 0, res.stderr
     assert "La til kari (Frogner, Sagene)" in res.stdout
     assert bruker("add", "sjef", "--rolle", "admin", "--passord-fra-stdin", password="et-annet-langt-passord\n").returncode == 0

@@ -68,11 +68,68 @@ def _read_sheets_text(wb: Workbook) -> str:
     return f"Lest ble: {', '.join(shown)}." if shown else "Ingen synlige ark ble lest."
 
 
+def normalise_files(files: list[tuple[bytes, str]], bydel: str | None = None) -> list[Normalised | InputRefused]:
+    """Many files (bytes, name) in one batch; each gets its own answer, in the order given."""
+    read: list[Workbook | InputRefused] = []
+    for data, name in files:
+        try:
+            read.append(read_bytes(data, name))
+        except InputRefused as exc:
+            read.append(exc)
+    readable = [wb for wb in read if isinstance(wb, Workbook)]
+    answers = iter(normalise_many([(wb, bydel) for wb in readable]) if readable else [])
+    return [wb if isinstance(wb, InputRefused) else next(answers) for wb in read]
+
+
 def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary | None = None) -> Normalised:
     """Every figure of the workbook, or InputRefused listing every problem found in it."""
-    from ..validate import validate
+    result = normalise_many([(wb, bydel)], vocab)[0]
+    if isinstance(result, InputRefused):
+        raise result
+    return result
 
+
+def normalise_many(
+    workbooks: list[tuple[Workbook, str | None]], vocab: Vocabulary | None = None
+) -> list[Normalised | InputRefused]:
+    """Several workbooks at once, each with its own answer: the figures, or every problem found in it.
+
+    Cells are read per workbook; number parsing and validation run once over all of them, so a
+    batch of many small files does not pay the fixed cost of each table operation file by file.
+    """
     vocab = vocab or vocabulary()
+    collected = [_collect(wb, bydel, vocab) for wb, bydel in workbooks]
+    frame, parse_problems, parse_notes = _to_frame(collected, vocab)
+    from ..validate import validate_many
+
+    checked = validate_many(frame.filter(pl.col("status").is_not_null()), [c.file for c in collected], vocab)
+    out: list[Normalised | InputRefused] = []
+    for i, c in enumerate(collected):
+        problems = c.problems + parse_problems.get(i, []) + checked.get(i, [])
+        mine = frame.filter(pl.col("_f") == i).drop("_f") if len(collected) > 1 else frame.drop("_f")
+        if not problems and mine.is_empty():
+            problems.append(
+                Problem(c.file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
+            )
+        if problems:
+            out.append(InputRefused(list(dict.fromkeys(problems))))
+        else:
+            out.append(Normalised(c.file, _drop_repeats(mine), c.notes + parse_notes.get(i, []), c.warnings))
+    return out
+
+
+@dataclass
+class _Collected:
+    """One workbook's cells with their meaning, before numbers are parsed."""
+
+    file: str
+    records: list[Record]
+    problems: list[Problem]
+    notes: list[str]
+    warnings: list[Problem]
+
+
+def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary) -> _Collected:
     file = wb.file_name
     problems: list[Problem] = []
     notes: list[str] = []
@@ -136,17 +193,7 @@ def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary
             notes.extend(f"{_sheet_prefix(sheet.name)}{n}" for n in result.notes)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in table.notes)
         notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in loose)
-    frame, parse_problems, parse_notes = _to_frame(file, records, vocab)
-    problems.extend(parse_problems)
-    notes.extend(parse_notes)
-    problems.extend(validate(frame.filter(pl.col("status").is_not_null()), file, vocab))
-    if not problems and frame.is_empty():
-        problems.append(
-            Problem(file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
-        )
-    if problems:
-        raise InputRefused(problems)
-    return Normalised(file, _drop_repeats(frame), notes, warnings)
+    return _Collected(file, records, problems, notes, warnings)
 
 
 def _sheet_prefix(sheet: str) -> str:
@@ -165,12 +212,17 @@ def _first_bydel(lines: list[TextLine], vocab: Vocabulary) -> str | None:
     return None
 
 
-def _to_frame(file: str, records: list[Record], vocab: Vocabulary) -> tuple[pl.DataFrame, list[Problem], list[str]]:
-    """Parse every cell's text at once and turn the records into schema rows."""
-    problems: list[Problem] = []
-    notes: list[str] = []
+def _to_frame(
+    collected: list[_Collected], vocab: Vocabulary
+) -> tuple[pl.DataFrame, dict[int, list[Problem]], dict[int, list[str]]]:
+    """Parse every cell's text at once and turn the records into schema rows (`_f` = which workbook)."""
+    problems: dict[int, list[Problem]] = {}
+    notes: dict[int, list[str]] = {}
+    files = [c.file for c in collected]
+    records = [r for c in collected for r in c.records]
     raw = pl.DataFrame(
         {
+            "_f": [i for i, c in enumerate(collected) for _ in c.records],
             "bydel_nr": [r.bydel_nr for r in records],
             "year": [r.year for r in records],
             "measure": [r.measure for r in records],
@@ -186,6 +238,7 @@ def _to_frame(file: str, records: list[Record], vocab: Vocabulary) -> tuple[pl.D
             "note": [r.extras.get("note") for r in records],
         },
         schema_overrides={
+            "_f": pl.Int32,
             "bydel_nr": pl.String,
             "year": pl.Int32,
             "measure": pl.String,
@@ -204,24 +257,41 @@ def _to_frame(file: str, records: list[Record], vocab: Vocabulary) -> tuple[pl.D
     parsed = parse_numbers(raw)
     units = pl.DataFrame({"measure": list(vocab.measures), "unit": [m.unit for m in vocab.measures.values()]})
     parsed = parsed.join(units, on="measure", how="left")
-    for row in parsed.filter(pl.col("unparsed")).iter_rows(named=True):
-        problems.append(
-            Problem(file, row["sheet"], row["cell"], f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *).")
-        )
-    for row in parsed.filter(pl.col("is_percent") & (pl.col("unit") != "prosent")).iter_rows(named=True):
-        problems.append(
-            Problem(
-                file,
-                row["sheet"],
-                row["cell"],
-                f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer.",
-            )
-        )
     status_given = pl.col("status_text").str.strip_chars().str.to_lowercase()
-    for row in parsed.filter(status_given.is_not_null() & ~status_given.is_in(list(STATUSES))).iter_rows(named=True):
-        problems.append(
-            Problem(file, row["sheet"], row["cell"], f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler.")
-        )
+    flagged = parsed.with_columns(
+        _unparsed=pl.col("unparsed"),
+        _pct=pl.col("is_percent") & (pl.col("unit") != "prosent"),
+        _status=status_given.is_not_null() & ~status_given.is_in(list(STATUSES)),
+    ).filter(pl.col("_unparsed") | pl.col("_pct").fill_null(False) | pl.col("_status").fill_null(False))
+    for row in flagged.iter_rows(named=True):
+        here = problems.setdefault(row["_f"], [])
+        if row["_unparsed"]:
+            here.append(
+                Problem(
+                    files[row["_f"]],
+                    row["sheet"],
+                    row["cell"],
+                    f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *).",
+                )
+            )
+        if row["_pct"]:
+            here.append(
+                Problem(
+                    files[row["_f"]],
+                    row["sheet"],
+                    row["cell"],
+                    f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer.",
+                )
+            )
+        if row["_status"]:
+            here.append(
+                Problem(
+                    files[row["_f"]],
+                    row["sheet"],
+                    row["cell"],
+                    f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler.",
+                )
+            )
     parsed = parsed.with_columns(
         status=pl.when(status_given.is_in([HIDDEN, MISSING]) & pl.col("value").is_null())
         .then(status_given)
@@ -230,22 +300,29 @@ def _to_frame(file: str, records: list[Record], vocab: Vocabulary) -> tuple[pl.D
     # A percent measure written as fractions (0.28) throughout is read as percent (28).
     fractions = (
         parsed.filter((pl.col("unit") == "prosent") & (pl.col("status") == OK))
-        .group_by("measure")
+        .group_by("_f", "measure")
         .agg(all_fraction=(pl.col("value").abs() <= 1).all() & ~pl.col("is_percent").any() & (pl.col("value") > 0).any())
         .filter("all_fraction")
     )
-    for m in fractions["measure"]:
-        notes.append(f"«{vocab.measures[m].label_nb}» var skrevet som andeler (0–1) og er regnet om til prosent.")
-    parsed = parsed.with_columns(
-        value=pl.when(pl.col("measure").is_in(fractions["measure"].implode()) & (pl.col("status") == OK))
-        .then((pl.col("value") * 100).round(9))
-        .otherwise(pl.col("value"))
-    )
+    for f, m in fractions.select("_f", "measure").iter_rows():
+        notes.setdefault(f, []).append(
+            f"«{vocab.measures[m].label_nb}» var skrevet som andeler (0–1) og er regnet om til prosent."
+        )
+    if fractions.height:
+        parsed = parsed.join(fractions.select("_f", "measure", "all_fraction"), on=["_f", "measure"], how="left").with_columns(
+            value=pl.when(pl.col("all_fraction").fill_null(False) & (pl.col("status") == OK))
+            .then((pl.col("value") * 100).round(9))
+            .otherwise(pl.col("value"))
+        )
     names = pl.DataFrame({"bydel_nr": list(vocab.bydeler), "bydel": [b.bydel for b in vocab.bydeler.values()]})
+    file_names = pl.DataFrame(
+        {"_f": list(range(len(files))), "source_file": files}, schema={"_f": pl.Int32, "source_file": pl.String}
+    )
     frame = (
         parsed.join(names, on="bydel_nr", how="left")
-        .with_columns(source_file=pl.lit(file), value=pl.when(pl.col("status") == OK).then(pl.col("value")))
-        .select(list(OBSERVATION_SCHEMA))
+        .join(file_names, on="_f", how="left")
+        .with_columns(value=pl.when(pl.col("status") == OK).then(pl.col("value")))
+        .select("_f", *OBSERVATION_SCHEMA)
         .cast(OBSERVATION_SCHEMA)
     )
     return frame, problems, notes
@@ -272,6 +349,8 @@ __all__ = [
     "InputRefused",
     "Normalised",
     "normalise_bytes",
+    "normalise_files",
+    "normalise_many",
     "normalise_path",
     "normalise_workbook",
 ]

@@ -7,7 +7,8 @@ and the context of its table (title, sheet name, file name, --bydel).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -85,9 +86,11 @@ for _kind, _names in {
         DIMENSION_HEADERS[fold(_n)] = _kind
 
 
-@dataclass(frozen=True)
-class Key:
-    """Partial meaning of a cell; None fields are filled from the other axis or the context."""
+class Key(NamedTuple):
+    """Partial meaning of a cell; None fields are filled from the other axis or the context.
+
+    A named tuple, not a dataclass: keys are hashed for every cell of a long table.
+    """
 
     year: int | None = None
     bydel_nr: str | None = None
@@ -116,9 +119,15 @@ def classify(text: str, vocab: Vocabulary, hint: str | None = None) -> Key | Non
     """The key a label or header text stands for, or None if it is unknown.
 
     `hint` is the kind a dimension column promises ("bydel", "category:land", …): it lets a bare
-    «05» be a bydel and any text be a country in a country column.
+    «05» be a bydel and any text be a country in a country column. Memoised: a long table repeats
+    the same few labels thousands of times.
     """
-    raw = str(text).strip()
+    return _classify(str(text), vocab, hint)
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
+    raw = text.strip()
     key = fold(raw)
     if hint in ("year", "bydel") and key in TOTAL_MARKERS:
         return Key(total=True)
@@ -200,16 +209,20 @@ def closest_bydel(text: str, vocab: Vocabulary) -> str | None:
     return names[found[0]] if found else None
 
 
+_MERGED_FIELDS = ("year", "bydel_nr", "measure", "category", "category_kind")
+
+
+@lru_cache(maxsize=1 << 16)
 def merge(a: Key, b: Key) -> Key | str:
-    """Combine two keys; a string names the field on which they disagree."""
-    out = a
-    for name in ("year", "bydel_nr", "measure", "category", "category_kind"):
-        va, vb = getattr(a, name), getattr(b, name)
+    """Combine two keys; a string names the field on which they disagree. Memoised (keys repeat)."""
+    out = [getattr(a, name) for name in _MERGED_FIELDS]
+    for i, name in enumerate(_MERGED_FIELDS):
+        va, vb = out[i], getattr(b, name)
         if vb is None:
             continue
         if va is not None and va != vb:
             if name in ("category", "category_kind") and (a.measure is None or b.measure is None):
                 continue
             return name
-        out = replace(out, **{name: vb})
-    return replace(out, total=a.total or b.total, value=a.value or b.value, skip=a.skip or b.skip)
+        out[i] = vb
+    return Key(*out, total=a.total or b.total, value=a.value or b.value, skip=a.skip or b.skip)

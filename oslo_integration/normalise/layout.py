@@ -35,7 +35,7 @@ class Table:
 
 
 def _filled(sheet: Sheet, r: int) -> list[int]:
-    return [c for c, v in enumerate(sheet.rows[r]) if v is not None and str(v).strip()]
+    return [c for c, v in enumerate(sheet.rows[r]) if v is not None and (type(v) is not str or v.strip())]
 
 
 def find_tables(sheet: Sheet) -> tuple[list[Table], list[TextLine]]:

@@ -22,8 +22,27 @@ def parse_numbers(frame: pl.DataFrame, raw: str = "raw", percent_format: str = "
     """Add `value`, `status`, `is_percent` and `unparsed` (True where the text is no number or symbol).
 
     `percent_format` marks cells whose number format shows them as a percentage, so their stored
-    fraction (0.28) is a percent (28).
+    fraction (0.28) is a percent (28). Cells that are already plain numbers (most of them, in a
+    spreadsheet) take a fast path; only text goes through the full set of rules.
     """
+    pct_fmt = (pl.col(percent_format) if percent_format in frame.columns else pl.lit(False)).fill_null(False)
+    plain = pl.col(raw).cast(pl.String).str.contains(r"^-?[0-9]+(\.[0-9]+)?$").fill_null(False)
+    indexed = frame.with_row_index("_row")
+    fast = indexed.filter(plain)
+    if fast.height == 0:
+        return _parse_text(frame, raw, percent_format)
+    number = pl.col(raw).cast(pl.String).cast(pl.Float64)
+    fast = fast.with_columns(
+        status=pl.lit(OK),
+        value=pl.when(pct_fmt).then((number * 100).round(9)).otherwise(number),
+        is_percent=pct_fmt,
+        unparsed=pl.lit(False),
+    )
+    slow = _parse_text(indexed.filter(~plain), raw, percent_format)
+    return pl.concat([fast, slow], how="vertical_relaxed").sort("_row").drop("_row")
+
+
+def _parse_text(frame: pl.DataFrame, raw: str, percent_format: str) -> pl.DataFrame:
     # a footnote mark after a number («16*», «28 %¹») belongs to the note, not the number
     text = (
         pl.col(raw)

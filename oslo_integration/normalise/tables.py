@@ -182,6 +182,7 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                 f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
             )
 
+    resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
     for r in table.body_rows:
         rk = row_keys[r]
         if rk is None or rk.skip or (rk.total and row_kinds & {"year", "bydel_nr"}):
@@ -196,7 +197,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             if isinstance(merged, str):
                 out.problems.append(Problem(file, sheet.name, addr, f"Raden og kolonnen sier ulike ting om {_FIELD_NB[merged]}."))
                 continue
-            resolved = _resolve(merged, context, vocab)
+            if merged not in resolved_keys:
+                resolved_keys[merged] = _resolve(merged, context, vocab)
+            resolved = resolved_keys[merged]
             if isinstance(resolved, str):
                 out.problems.append(Problem(file, sheet.name, addr, resolved))
                 continue

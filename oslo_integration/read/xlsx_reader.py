@@ -12,6 +12,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import fastexcel
+import polars as pl
 
 from ..errors import InputRefused, Problem
 from .grid import Sheet, Workbook
@@ -111,18 +112,23 @@ def _col_index(letters: bytes) -> int:
 def _scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> tuple[set[tuple[int, int]], list[str], int]:
     """(row, col) of percent-formatted cells, addresses of formulas with no cached value, and filled cells."""
     percent: set[tuple[int, int]] = set()
-    filled = 0
-    for m in _CELL_TAG.finditer(xml):
-        filled += m.group(2) != b"/"  # <c .../> is an empty, only formatted cell
-        if percent_styles:
+    filled = xml.count(b"</c>")  # a cell with content closes with </c>; <c .../> is only formatting
+    if percent_styles:
+        for m in _CELL_TAG.finditer(xml):
             attrs = m.group(1)
             s = _ATTR_S.search(attrs)
             if s and int(s.group(1)) in percent_styles:
                 r = _ATTR_R.search(attrs)
                 if r:
                     percent.add((int(r.group(2)) - 1, _col_index(r.group(1))))
-    no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)]
+    no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)] if b"<f" in xml else []
     return percent, no_value, filled
+
+
+def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
+    """Cell texts row by row; cells holding only spaces count as empty (done once, column-wise)."""
+    cleaned = frame.select(pl.when(pl.col(c).str.strip_chars() != "").then(pl.col(c)).alias(c) for c in frame.columns)
+    return [list(r) for r in cleaned.rows()]
 
 
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
@@ -153,7 +159,7 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
         sheet = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
         cols = sheet.available_columns()
         col0 = cols[0].absolute_index if cols else 0
-        rows = [list(r) for r in sheet.to_polars().rows()] if cols else []
+        rows = _rows(sheet.to_polars()) if cols else []
         percent = frozenset((r, c - col0) for r, c in percent_abs)
         sheets.append(Sheet(name, rows, 0, col0, percent, visible=str(sheet.visible) == "visible"))
     if problems:

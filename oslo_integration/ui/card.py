@@ -7,13 +7,12 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from .. import charts, maps
 from ..metrics import indicators
 from ..metrics.indicators import Indicator
 from ..text.numbers import fmt_number
 from ..text.strings import status_names, t
 from ..vocab import vocabulary
-from . import data
+from . import data, figures
 from .login import own_bydeler
 from .state import View
 
@@ -50,6 +49,28 @@ def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = No
     return out
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _has_data(
+    version: str, show_example: bool, own: tuple[str, ...], indicator: str, bydeler: tuple[str, ...], year: int
+) -> bool:
+    frame = data.indicator_frame(version, show_example, indicator, own)
+    relevant = frame.filter(pl.col("bydel_nr").is_in(list(bydeler) + ["0301", "0"]))
+    return not (relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == year).is_empty())
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _tables(
+    version: str, show_example: bool, own: tuple[str, ...], indicator: str, view: View
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The card's two tables: the selection over the span, and every bydel for the year."""
+    frame = data.indicator_frame(version, show_example, indicator, own)
+    ind = indicators()[indicator]
+    span = frame.filter(
+        pl.col("year").is_between(view.year_from, view.year_to) & pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"])
+    )
+    return table(span, ind, view), table(frame, ind, view, view.year)
+
+
 def indicator_card(indicator: str, view: View, *, count_indicator: str | None = None, key: str | None = None) -> None:
     """Graf / Tabell / Kart of one indicator; `count_indicator` gives the Antall side of a share."""
     inds = indicators()
@@ -69,45 +90,48 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
             )
             if mode == t("mode_count", lang):
                 chosen = inds[count_indicator]
-        frame = data.indicator_frame(version, view.show_example, chosen.indicator, own_bydeler())
-        relevant = frame.filter(pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"]))
-        if relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == view.year).is_empty():
+        own = own_bydeler()
+        frame = data.indicator_frame(version, view.show_example, chosen.indicator, own)
+        if not _has_data(version, view.show_example, own, chosen.indicator, view.bydeler, view.year):
             st.info(t("no_data", lang))
             return
-        tab_chart, tab_table, tab_map = st.tabs([t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)])
-        with tab_chart:
-            alt_text = charts.text_alternative(frame, chosen, view.year, view.bydel, lang)
-            st.altair_chart(charts.bars_by_bydel(frame, chosen, view.year, view.bydeler, lang), width="stretch", alt=alt_text)
-            if view.year_from < view.year_to:
-                st.altair_chart(
-                    charts.lines_over_years(frame, chosen, view.bydeler, (view.year_from, view.year_to), lang), width="stretch"
+        args = (version, view.show_example, own, chosen.indicator)
+        # only the open tab is built and sent: a rerun on the projector stays fast
+        tab_chart, tab_table, tab_map = st.tabs(
+            [t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)], key=f"tab_{key}", on_change="rerun"
+        )
+        if tab_chart.open is not False:
+            with tab_chart:
+                alt_text, bar_spec, line_spec = figures.chart_tab(
+                    *args, view.year, view.bydel, view.bydeler, (view.year_from, view.year_to), lang
                 )
-            st.caption(alt_text)
-        with tab_table:
-            span = frame.filter(pl.col("year").is_between(view.year_from, view.year_to))
-            st.dataframe(
-                table(span.filter(pl.col("bydel_nr").is_in(list(view.bydeler) + ["0301", "0"])), chosen, view),
-                hide_index=True,
-                width="stretch",
-            )
-            with st.expander(t("bydel", lang) + " – " + str(view.year)):
-                st.dataframe(table(frame, chosen, view, view.year), hide_index=True, width="stretch")
-        with tab_map:
-            deck, legend = maps.choropleth(frame, chosen, view.year, view.bydeler, lang)
-            left, right = st.columns([3, 1])
-            with left:
-                from .mappage import select_clicked
+                st.vega_lite_chart(bar_spec, width="stretch", alt=alt_text)
+                if line_spec is not None:
+                    st.vega_lite_chart(line_spec, width="stretch")
+                st.caption(alt_text)
+        if tab_table.open:
+            with tab_table:
+                span_table, year_table = _tables(*args, view)
+                st.dataframe(span_table, hide_index=True, width="stretch")
+                with st.expander(t("bydel", lang) + " – " + str(view.year)):
+                    st.dataframe(year_table, hide_index=True, width="stretch")
+        if tab_map.open:
+            with tab_map:
+                deck, legend = figures.choropleth(*args, view.year, view.bydeler, lang)
+                left, right = st.columns([3, 1])
+                with left:
+                    from .mappage import select_clicked
 
-                st.pydeck_chart(
-                    deck,
-                    height=420,
-                    key=f"map_{key}",
-                    on_select=partial(select_clicked, f"map_{key}"),
-                    selection_mode="single-object",
-                )
-                st.caption(t("map_click", lang))
-            with right:
-                st.html(maps.legend_html(legend))
+                    st.pydeck_chart(
+                        deck,
+                        height=420,
+                        key=f"map_{key}",
+                        on_select=partial(select_clicked, f"map_{key}"),
+                        selection_mode="single-object",
+                    )
+                    st.caption(t("map_click", lang))
+                with right:
+                    st.html(legend)
         from .downloads import download_row
 
         download_row(frame, chosen, view, key)

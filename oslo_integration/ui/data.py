@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import polars as pl
 import streamlit as st
 
 from ..metrics import compute, indicators, public_view
+from ..paths import store_location
 from ..store import open_store
 
+# Frames are cached as resources, not data: Streamlit then hands out the same (immutable) Polars
+# frame on every rerun instead of unpickling a copy, which matters when the store is large.
 
-@st.cache_data(ttl=30, show_spinner=False)
-def data_version() -> int:
-    return open_store().data_version()
+VERSION_TTL_SECONDS = 10
 
 
-@st.cache_data(show_spinner="Leser tallene …")
-def current(version: int) -> pl.DataFrame:
+_version: dict[str, tuple[float, str]] = {}  # store location -> (read at, version)
+_version_lock = threading.Lock()
+
+
+def data_version() -> str:
+    """The store and its version: every cache below is keyed on it, so new figures are read within the TTL.
+
+    Kept in the process for VERSION_TTL_SECONDS (a plain dict: this is asked many times per rerun).
+    """
+    location = store_location()
+    with _version_lock:
+        found = _version.get(location)
+    if found is None or time.monotonic() - found[0] > VERSION_TTL_SECONDS:
+        found = (time.monotonic(), f"{location}#{open_store(location).data_version()}")
+        with _version_lock:
+            _version[location] = found
+    return found[1]
+
+
+@st.cache_resource(show_spinner="Leser tallene …", max_entries=4)
+def current(version: str) -> pl.DataFrame:
     return open_store().current()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def public(version: int, show_example: bool, own: tuple[str, ...] = ()) -> pl.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def public(version: str, show_example: bool, own: tuple[str, ...] = ()) -> pl.DataFrame:
     """The suppressed view; example figures left out when the switch is off.
 
     `own` are the bydeler of a logged-in bydel user, whose own figures are shown in full.
@@ -29,22 +52,24 @@ def public(version: int, show_example: bool, own: tuple[str, ...] = ()) -> pl.Da
     return frame if show_example else frame.filter(pl.col("kind") != "eksempel")
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def indicator_frame(version: int, show_example: bool, indicator: str, own: tuple[str, ...] = ()) -> pl.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=256)
+def indicator_frame(version: str, show_example: bool, indicator: str, own: tuple[str, ...] = ()) -> pl.DataFrame:
     return compute(public(version, show_example, own), indicators()[indicator])
 
 
 def refresh() -> None:
     """After an import or undo in this process: read the store again on the next run."""
-    data_version.clear()
+    with _version_lock:
+        _version.clear()
 
 
-@st.cache_data(show_spinner=False)
-def imports(version: int) -> pl.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def imports(version: str) -> pl.DataFrame:
     return open_store().imports()
 
 
-def years(version: int) -> list[int]:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def years(version: str) -> list[int]:
     frame = current(version)
     ys = frame.filter(pl.col("bydel_nr").str.len_chars() == 6)["year"].unique().sort().to_list()
     return [int(y) for y in ys] or [2024]

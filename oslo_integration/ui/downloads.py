@@ -21,22 +21,24 @@ def source_line(rows: pl.DataFrame) -> str:
 
 
 def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> None:
-    rows = card_rows(frame, view.year, view.bydeler, (view.year_from, view.year_to))
     stem = f"{ind.indicator}_{view.year}_{dt.date.today():%Y%m%d}"
+
+    def rows() -> pl.DataFrame:  # made on click, like the files
+        return card_rows(frame, view.year, view.bydeler, (view.year_from, view.year_to))
 
     def chart():
         bars = charts.bars_by_bydel(frame, ind, view.year, view.bydeler, view.lang).properties(width=900)
-        return with_source(bars, f"{ind.label(view.lang)}, {view.year}", source_line(rows))
+        return with_source(bars, f"{ind.label(view.lang)}, {view.year}", source_line(rows()))
 
     cols = st.columns(5)
     cols[0].download_button(
-        "CSV (Excel)", lambda: to_csv_excel(rows, ind), f"{stem}.csv", "text/csv", key=f"dl_csv_{key}", on_click="ignore"
+        "CSV (Excel)", lambda: to_csv_excel(rows(), ind), f"{stem}.csv", "text/csv", key=f"dl_csv_{key}", on_click="ignore"
     )
     cols[1].download_button(
-        "CSV", lambda: to_csv_plain(rows, ind), f"{stem}_plain.csv", "text/csv", key=f"dl_plain_{key}", on_click="ignore"
+        "CSV", lambda: to_csv_plain(rows(), ind), f"{stem}_plain.csv", "text/csv", key=f"dl_plain_{key}", on_click="ignore"
     )
     cols[2].download_button(
-        "XLSX", lambda: to_xlsx({"Tall": export_frame(rows, ind)}, about_rows(ind)), f"{stem}.xlsx",
+        "XLSX", lambda: to_xlsx({"Tall": export_frame(rows(), ind)}, about_rows(ind)), f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"dl_xlsx_{key}", on_click="ignore",
     )  # fmt: skip
     cols[3].download_button("PNG", lambda: chart_png(chart()), f"{stem}.png", "image/png", key=f"dl_png_{key}", on_click="ignore")

@@ -7,6 +7,8 @@ e-mail is mapped to a role by the [oidc] part of the same user file.
 
 from __future__ import annotations
 
+from functools import cache
+
 import streamlit as st
 
 from ..auth import LoginRefused, LoginThrottle, User, UserFile, UserFileError, authenticate
@@ -15,7 +17,9 @@ KEY = "user"
 THROTTLE = LoginThrottle()  # one per server process: every session's failed attempts count together
 
 
+@cache
 def _oidc_configured() -> bool:
+    """Read once per process: the secrets file is deployment configuration, not something that changes while running."""
     try:
         return bool(st.secrets.load_if_toml_exists() and "auth" in st.secrets)
     except Exception:  # a broken secrets file must not take the public pages down

@@ -11,7 +11,7 @@ from .. import maps
 from ..metrics import indicators
 from ..text.strings import t
 from ..vocab import vocabulary
-from . import data
+from . import data, figures
 from .login import own_bydeler
 from .state import View
 from .view import set_view
@@ -38,13 +38,14 @@ def full_map(view: View) -> None:
         view = replace(view, indicator=choice)
         set_view(view)
     ind = inds[choice]
-    frame = data.indicator_frame(data.data_version(), view.show_example, choice, own_bydeler())
-    deck, legend = maps.choropleth(frame, ind, view.year, view.bydeler, lang)
+    deck, legend = figures.choropleth(
+        data.data_version(), view.show_example, own_bydeler(), choice, view.year, view.bydeler, lang
+    )
     left, right = st.columns([4, 1])
     with left:
         st.pydeck_chart(deck, height=640, key=MAP_KEY, on_select=partial(select_clicked, MAP_KEY), selection_mode="single-object")
         st.caption(t("map_click", lang))
     with right:
         st.markdown(f"**{ind.label(lang)}, {view.year}**")
-        st.html(maps.legend_html(legend))
+        st.html(legend)
     st.caption(t("attribution", lang))

@@ -31,13 +31,17 @@ def _value(entry, lang: str) -> str:
     return ind.format_value(row["value"], lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _profile(version: str, show_example: bool, own: tuple[str, ...], bydel: str, year: int) -> list:
+    return build_profile(data.public(version, show_example, own), bydel, year, KEY_INDICATORS)
+
+
 def profile_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()
-    frame = data.public(version, view.show_example, own_bydeler())
     name = vocabulary().bydel_name(view.bydel)
     st.header(f"{name} – {view.year}")
-    entries = build_profile(frame, view.bydel, view.year, KEY_INDICATORS)
+    entries = _profile(version, view.show_example, own_bydeler(), view.bydel, view.year)
     if not entries:
         st.info(t("no_data", lang))
     cols = st.columns(2)
@@ -76,8 +80,14 @@ def case_button(view: View) -> None:
 def imports_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()
-    current = data.current(version).filter(pl.col("bydel_nr") == view.bydel)
     st.subheader(t("imports_for", lang, bydel=vocabulary().bydel_name(view.bydel)))
+    st.dataframe(_imports_table(version, view.bydel, lang), hide_index=True, width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _imports_table(version: str, bydel: str, lang: str) -> pl.DataFrame:
+    """Which imports the bydel's current figures come from."""
+    current = data.current(version).filter(pl.col("bydel_nr") == bydel)
     summary = current.group_by("import_id", "kind").agg(
         pl.len().alias("n"), pl.col("year").min().alias("fra"), pl.col("year").max().alias("til")
     )
@@ -95,4 +105,4 @@ def imports_section(view: View) -> None:
             pl.col("who").alias(t("col_by", lang)),
         )
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    return table

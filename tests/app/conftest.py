@@ -1,23 +1,21 @@
-"""AppTest as the server runs after its first request: app.py's st.navigation, not the old pages/ mode.
-
-AppTest resets Streamlit's PagesManager.uses_pages_directory before every run. Because the project
-keeps its pages in a top-level pages/ folder, each run would then go through the old automatic
-page mode first, which drops button clicks inside forms. A real server leaves that mode for good
-on its first run (oslo_integration.ui.view.page_view), so the tests do the same.
-"""
+"""AppTest as the server runs after its first request (see benchmarks/apptest.py for why)."""
 
 from __future__ import annotations
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.apptest import navigation_mode
 
 
 @pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = PagesManager.__init__
+def _navigation_mode():
+    with navigation_mode():
+        yield
 
-    def init(self, *args, **kwargs) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
 
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def open_tab(at: AppTest, label: str = "Tabell") -> AppTest:
+    """Cards build only their open tab; open `label` in every card, as a user clicking «Tabell» would."""
+    for tabs_key in [k for k in at.session_state.keys() if str(k).startswith("tab_")]:
+        at.session_state[tabs_key] = label
+    return at.run()

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from oslo_integration.auth import UserFile
+from tests.app.conftest import open_tab
 from tests.conftest import ROOT
 from tests.upload.conftest import frogner_workbook
 
@@ -44,6 +45,7 @@ def button(at: AppTest, label: str):
 
 def housing_row(at: AppTest, bydel: str, year: int) -> dict:
     """The municipal-housing share row of the settlement page's table for one bydel and year."""
+    open_tab(at)
     shares = [df.value for df in at.dataframe if "Teller" in df.value.columns]
     for frame in shares[:2]:  # the page's first card: the span table, then every bydel for the year
         rows = frame[(frame["Bydel"] == bydel) & (frame["År"] == year)]

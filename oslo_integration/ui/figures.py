@@ -1,0 +1,91 @@
+"""What the cards draw, built once per data version and selection and then reused on every rerun.
+
+A rerun (a click on the projector) should only send what is already built: Altair's chart
+validation and the map's GeoJSON serialisation were most of a page's time, so both are cached
+here as finished specs. Charts are converted the way st.altair_chart converts them (data as
+Arrow), so st.vega_lite_chart can send them without touching Altair again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import altair as alt
+import polars as pl
+import pydeck as pdk
+import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+from .. import charts, maps
+from ..metrics import indicators
+from . import data
+
+Selection = tuple[str, ...]
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict:
+    """A finished Vega-Lite spec whose inline data are named Arrow datasets, ready to send as they are."""
+    spec = chart.to_dict()
+    datasets: dict[str, object] = {name: _arrow(values) for name, values in spec.get("datasets", {}).items()}
+    _name_inline_data(spec, datasets)
+    if datasets:
+        spec["datasets"] = datasets
+    return spec
+
+
+def _arrow(values: object) -> object:
+    if isinstance(values, list) and values and isinstance(values[0], dict):
+        return convert_anything_to_arrow_bytes(pl.DataFrame(values, infer_schema_length=None))
+    return values
+
+
+def _name_inline_data(node: object, datasets: dict[str, object]) -> None:
+    """Move every `data: {values: [...]}` into `datasets` under a name (Streamlit sends those as Arrow)."""
+    if isinstance(node, list):
+        for item in node:
+            _name_inline_data(item, datasets)
+        return
+    if not isinstance(node, dict):
+        return
+    found = node.get("data")
+    if isinstance(found, dict) and isinstance(found.get("values"), list) and found["values"]:
+        values = found["values"]
+        name = "data-" + hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        datasets.setdefault(name, _arrow(values))
+        node["data"] = {"name": name} | {k: v for k, v in found.items() if k != "values"}
+    for key, value in node.items():
+        if key not in ("data", "datasets"):
+            _name_inline_data(value, datasets)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def chart_tab(
+    version: str,
+    show_example: bool,
+    own: Selection,
+    indicator: str,
+    year: int,
+    bydel: str,
+    bydeler: Selection,
+    span: tuple[int, int],
+    lang: str,
+) -> tuple[str, dict, dict | None]:
+    """Everything the Graf tab shows, in one cached call: text alternative, bars, and lines over the span."""
+    frame = data.indicator_frame(version, show_example, indicator, own)
+    ind = indicators()[indicator]
+    text = charts.text_alternative(frame, ind, year, bydel, lang)
+    line_spec = vega_spec(charts.lines_over_years(frame, ind, bydeler, span, lang)) if span[0] < span[1] else None
+    return text, vega_spec(charts.bars_by_bydel(frame, ind, year, bydeler, lang)), line_spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def choropleth(
+    version: str, show_example: bool, own: Selection, indicator: str, year: int, bydeler: Selection, lang: str
+) -> tuple[pdk.Deck, str]:
+    """The map with its JSON made once (compact), and the legend as HTML."""
+    frame = data.indicator_frame(version, show_example, indicator, own)
+    deck, legend = maps.choropleth(frame, indicators()[indicator], year, bydeler, lang)
+    text = json.dumps(json.loads(deck.to_json()), separators=(",", ":"))
+    deck.to_json = lambda: text  # st.pydeck_chart asks for the JSON on every rerun
+    return deck, maps.legend_html(legend)
