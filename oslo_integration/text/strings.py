@@ -19,6 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_map": {"nb": "Kart", "en": "Map"},
     "page_about": {"nb": "Om dataene", "en": "About the data"},
     "page_upload": {"nb": "Last opp tall", "en": "Upload figures"},
+    "download": {"nb": "Last ned", "en": "Download"},
     "page_log": {"nb": "Importlogg", "en": "Import log"},
     "own_unsuppressed": {
         "nb": "Du er logget inn for {bydeler} og ser bydelens egne tall uten prikking. Andre bydeler vises som for alle andre. "

@@ -11,6 +11,7 @@ from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
 from .state import View
+from .table import show_table
 
 SYMBOLS = [
     ("tall (185, 4 500, 1 234,5, 28 %)", "ok", "tallet"),
@@ -31,13 +32,13 @@ def about_page(view: View) -> None:
         "Generert av `oslo_integration/example_data.py`, merket «eksempel» overalt."
     )
     kinds = data.current(version).group_by("kind").agg(pl.len().alias("Antall tall")).sort("kind")
-    st.dataframe(kinds.rename({"kind": t("type", lang)}), hide_index=True)
+    show_table(kinds.rename({"kind": t("type", lang)}))
     st.subheader(t("about_sources", lang))
     st.markdown((DATA_DIR / "SOURCES.md").read_text(encoding="utf-8").split("\n", 2)[2])
     st.info(t("attribution", lang))
     st.subheader(t("about_definitions", lang))
     measures = vocabulary().measures.values()
-    st.dataframe(
+    show_table(
         pl.DataFrame(
             {
                 "Måltall": [m.measure for m in measures],
@@ -45,19 +46,15 @@ def about_page(view: View) -> None:
                 "Enhet": [m.unit for m in measures],
                 "Definisjon": [m.definition_nb if lang == "nb" else m.definition_en for m in measures],
             }
-        ),
-        hide_index=True,
-        width="stretch",
+        )
     )
     src = target_source()
     st.markdown(f"**Mål:** {src.get('navn', '')}: «{src.get('sitat', '')}».")
     st.subheader(t("about_symbols", lang))
-    st.dataframe(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"), hide_index=True)
+    show_table(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"))
     st.subheader(t("about_imports", lang))
-    st.dataframe(
+    show_table(
         data.imports(version).select(
             "id", "file_name", "kind", "who", "imported_at", "n_rows", "current_rows", "undone_at", "sha256"
-        ),
-        hide_index=True,
-        width="stretch",
+        )
     )

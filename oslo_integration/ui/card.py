@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
 import polars as pl
 import streamlit as st
@@ -15,6 +15,7 @@ from ..vocab import vocabulary
 from . import data, figures
 from .login import own_bydeler
 from .state import View
+from .table import show_table
 
 
 def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = None) -> pl.DataFrame:
@@ -49,7 +50,7 @@ def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = No
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@lru_cache(maxsize=512)
 def _has_data(
     version: str, show_example: bool, own: tuple[str, ...], indicator: str, bydeler: tuple[str, ...], year: int
 ) -> bool:
@@ -58,7 +59,7 @@ def _has_data(
     return not (relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == year).is_empty())
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@lru_cache(maxsize=512)
 def _tables(
     version: str, show_example: bool, own: tuple[str, ...], indicator: str, view: View
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -91,7 +92,6 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
             if mode == t("mode_count", lang):
                 chosen = inds[count_indicator]
         own = own_bydeler()
-        frame = data.indicator_frame(version, view.show_example, chosen.indicator, own)
         if not _has_data(version, view.show_example, own, chosen.indicator, view.bydeler, view.year):
             st.info(t("no_data", lang))
             return
@@ -112,9 +112,9 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
         if tab_table.open:
             with tab_table:
                 span_table, year_table = _tables(*args, view)
-                st.dataframe(span_table, hide_index=True, width="stretch")
+                show_table(span_table)
                 with st.expander(t("bydel", lang) + " – " + str(view.year)):
-                    st.dataframe(year_table, hide_index=True, width="stretch")
+                    show_table(year_table)
         if tab_map.open:
             with tab_map:
                 deck, legend = figures.choropleth(*args, view.year, view.bydeler, lang)
@@ -132,9 +132,9 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                     st.caption(t("map_click", lang))
                 with right:
                     st.html(legend)
-        from .downloads import download_row
+        from .downloads import download_menu
 
-        download_row(frame, chosen, view, key)
+        download_menu(lambda: data.indicator_frame(version, view.show_example, chosen.indicator, own), chosen, view, key)
         st.caption(
             chosen.label(lang)
             + ": "

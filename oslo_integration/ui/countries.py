@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import altair as alt
 import polars as pl
 import streamlit as st
@@ -14,9 +16,10 @@ from . import data
 from .figures import vega_spec
 from .login import own_bydeler
 from .state import View
+from .table import show_table
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@lru_cache(maxsize=256)
 def _breakdown(
     version: str, show_example: bool, own: tuple[str, ...], measure: str, view: View
 ) -> tuple[pl.DataFrame, dict | None, pl.DataFrame]:
@@ -70,4 +73,4 @@ def country_breakdown(measure: str, view: View) -> None:
                 st.vega_lite_chart(spec, width="stretch")
         if tab_table.open:
             with tab_table:
-                st.dataframe(table, hide_index=True, width="stretch")
+                show_table(table)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import lru_cache
 
 import polars as pl
-import streamlit as st
 
 from ..metrics import compute, indicators, public_view
 from ..paths import store_location
 from ..store import open_store
 
-# Frames are cached as resources, not data: Streamlit then hands out the same (immutable) Polars
-# frame on every rerun instead of unpickling a copy, which matters when the store is large.
+# Cached in the process with plain lru_caches keyed on the data version: every session gets the same
+# (immutable) Polars frame, with no unpickled copy and none of st.cache_*'s per-call argument
+# hashing, which was a large part of a rerun once the work itself was cached.
 
 VERSION_TTL_SECONDS = 10
 
@@ -37,12 +38,12 @@ def data_version() -> str:
     return found[1]
 
 
-@st.cache_resource(show_spinner="Leser tallene …", max_entries=4)
+@lru_cache(maxsize=4)
 def current(version: str) -> pl.DataFrame:
     return open_store().current()
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@lru_cache(maxsize=16)
 def public(version: str, show_example: bool, own: tuple[str, ...] = ()) -> pl.DataFrame:
     """The suppressed view; example figures left out when the switch is off.
 
@@ -52,7 +53,7 @@ def public(version: str, show_example: bool, own: tuple[str, ...] = ()) -> pl.Da
     return frame if show_example else frame.filter(pl.col("kind") != "eksempel")
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@lru_cache(maxsize=256)
 def indicator_frame(version: str, show_example: bool, indicator: str, own: tuple[str, ...] = ()) -> pl.DataFrame:
     return compute(public(version, show_example, own), indicators()[indicator])
 
@@ -63,12 +64,12 @@ def refresh() -> None:
         _version.clear()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@lru_cache(maxsize=4)
 def imports(version: str) -> pl.DataFrame:
     return open_store().imports()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@lru_cache(maxsize=4)
 def years(version: str) -> list[int]:
     frame = current(version)
     ys = frame.filter(pl.col("bydel_nr").str.len_chars() == 6)["year"].unique().sort().to_list()

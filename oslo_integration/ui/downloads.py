@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import polars as pl
 import streamlit as st
@@ -11,6 +12,7 @@ from .. import charts
 from ..exports import card_rows, chart_png, chart_svg, to_csv_excel, to_csv_plain, to_xlsx, with_source
 from ..exports.tables import about_rows, export_frame
 from ..metrics.indicators import Indicator
+from ..text.strings import t
 from .state import View
 
 
@@ -18,6 +20,14 @@ def source_line(rows: pl.DataFrame) -> str:
     files = sorted({s.split(" ")[0] for src in rows["sources"].drop_nulls() for s in src.split(" ÷ ")})
     example = " (inkluderer eksempeldata)" if rows["example"].any() else ""
     return "; ".join(files) + example
+
+
+def download_menu(frame: Callable[[], pl.DataFrame], ind: Indicator, view: View, key: str) -> None:
+    """A «Last ned» button that opens the five formats; nothing is built until it is opened (and a file until clicked)."""
+    menu = st.popover(t("download", view.lang), icon=":material/download:", key=f"dl_{key}", on_change="rerun")
+    if menu.open:
+        with menu:
+            download_row(frame(), ind, view, key)
 
 
 def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> None:

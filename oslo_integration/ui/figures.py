@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 
 import altair as alt
 import polars as pl
 import pydeck as pdk
-import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from .. import charts, maps
@@ -59,7 +59,7 @@ def _name_inline_data(node: object, datasets: dict[str, object]) -> None:
             _name_inline_data(value, datasets)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
+@lru_cache(maxsize=1024)
 def chart_tab(
     version: str,
     show_example: bool,
@@ -79,7 +79,7 @@ def chart_tab(
     return text, vega_spec(charts.bars_by_bydel(frame, ind, year, bydeler, lang)), line_spec
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@lru_cache(maxsize=256)
 def choropleth(
     version: str, show_example: bool, own: Selection, indicator: str, year: int, bydeler: Selection, lang: str
 ) -> tuple[pdk.Deck, str]:

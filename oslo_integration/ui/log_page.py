@@ -10,6 +10,7 @@ from ..store import StoreError, open_store
 from ..upload import log_table, undo_import
 from . import data
 from .login import require_user
+from .table import show_table
 
 
 def _undo_section(imports: pl.DataFrame) -> None:
@@ -61,13 +62,13 @@ def log_page() -> None:
         if user.is_admin
         else "Importer som gjelder dine bydeler, med hvem, når, filnavn og SHA-256 (filens fingeravtrykk)."
     )
-    st.dataframe(log_table(imports), hide_index=True, width="stretch")
+    show_table(log_table(imports))
     _undo_section(imports)
     events = open_store().events()
     if not user.is_admin:
         events = events.filter(pl.col("import_id").is_in(imports["id"].to_list()))
     with st.expander("Hendelser (import og angring)"):
-        st.dataframe(
+        show_table(
             events.sort("id", descending=True).select(
                 pl.col("happened_at").alias("Tidspunkt"),
                 pl.col("who").alias("Hvem"),
@@ -76,7 +77,5 @@ def log_page() -> None:
                 pl.col("file_name").alias("Fil"),
                 pl.col("detail").alias("Detaljer"),
                 pl.col("sha256").alias("SHA-256"),
-            ),
-            hide_index=True,
-            width="stretch",
+            )
         )

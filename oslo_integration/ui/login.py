@@ -83,7 +83,10 @@ def login_box() -> None:
             return
         if _oidc_configured() and st.user.is_logged_in:
             st.warning(f"{st.user.get('email')} har ikke tilgang til opplasting. Kontakt administrator.")
-        with st.expander("Logg inn (for bydelene)"):
+        box = st.expander("Logg inn (for bydelene)", key="w_login_open", on_change="rerun")
+        if not box.open:  # the form is built only when someone opens it
+            return
+        with box:
             if _oidc_configured():
                 st.button("Logg inn med kommunens konto", key="w_oidc", on_click=st.login)
             with st.form("login", clear_on_submit=True):

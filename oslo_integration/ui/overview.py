@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 import streamlit as st
 
@@ -12,6 +14,7 @@ from ..vocab import vocabulary
 from . import data
 from .login import own_bydeler
 from .state import View
+from .table import show_table
 
 KEY_INDICATORS = (
     "andel_arbeid_ved_avslutning",
@@ -31,7 +34,7 @@ def _value(entry, lang: str) -> str:
     return ind.format_value(row["value"], lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@lru_cache(maxsize=256)
 def _profile(version: str, show_example: bool, own: tuple[str, ...], bydel: str, year: int) -> list:
     return build_profile(data.public(version, show_example, own), bydel, year, KEY_INDICATORS)
 
@@ -81,10 +84,10 @@ def imports_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()
     st.subheader(t("imports_for", lang, bydel=vocabulary().bydel_name(view.bydel)))
-    st.dataframe(_imports_table(version, view.bydel, lang), hide_index=True, width="stretch")
+    show_table(_imports_table(version, view.bydel, lang))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@lru_cache(maxsize=64)
 def _imports_table(version: str, bydel: str, lang: str) -> pl.DataFrame:
     """Which imports the bydel's current figures come from."""
     current = data.current(version).filter(pl.col("bydel_nr") == bydel)

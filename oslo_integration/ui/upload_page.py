@@ -13,6 +13,7 @@ from ..upload import Preview, figures_table, import_previews, preview_upload, pr
 from ..upload.preview import CHANGED, NEW, UNCHANGED
 from . import data
 from .login import require_user
+from .table import show_table
 
 
 def _preview(raw: bytes, name: str, user: User) -> Preview:
@@ -33,7 +34,7 @@ def _show(preview: Preview) -> None:
         st.markdown(f"**{preview.file_name}** · {fmt_number(preview.size / 1024, 0)} kB · SHA-256 `{preview.sha256[:16]}…`")
         if preview.problems:
             st.error(f"Filen kan ikke importeres ({len(preview.problems)} feil). Rett feilene og last den opp igjen.")
-            st.dataframe(problems_table(preview.problems), hide_index=True, width="stretch")
+            show_table(problems_table(preview.problems))
         else:
             c = preview.counts()
             total = sum(c.values())
@@ -47,10 +48,10 @@ def _show(preview: Preview) -> None:
                 )
         if preview.warnings:
             st.warning("Advarsler (filen kan likevel importeres):")
-            st.dataframe(problems_table(preview.warnings), hide_index=True, width="stretch")
+            show_table(problems_table(preview.warnings))
         if preview.normalised is not None:
             st.caption("Tallene slik de ble forstått, med cellen hvert tall står i:")
-            st.dataframe(figures_table(preview), hide_index=True, width="stretch", key=f"fig_{preview.sha256[:12]}")
+            show_table(figures_table(preview), key=f"fig_{preview.sha256[:12]}")
 
 
 def _results() -> None:

@@ -27,7 +27,9 @@ def current_view() -> View:
 
 def set_view(view: View) -> None:
     st.session_state[KEY] = view
-    st.query_params.from_dict(to_query(view))
+    query = to_query(view)
+    if {k: st.query_params.get(k) for k in st.query_params} != query:  # only when it changed: each write is a message
+        st.query_params.from_dict(query)
 
 
 def _initial(key: str, value: object) -> None:

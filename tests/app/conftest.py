@@ -16,6 +16,6 @@ def _navigation_mode():
 
 def open_tab(at: AppTest, label: str = "Tabell") -> AppTest:
     """Cards build only their open tab; open `label` in every card, as a user clicking «Tabell» would."""
-    for tabs_key in [k for k in at.session_state.keys() if str(k).startswith("tab_")]:
+    for tabs_key in [k for k in at.session_state.keys() if str(k).startswith("tab_")]:  # noqa: SIM118 (no __iter__)
         at.session_state[tabs_key] = label
     return at.run()

@@ -148,6 +148,10 @@ def test_cards_offer_downloads_and_overview_offers_the_case_document(db):
     at = app(db, bydel="030105", aar="2024")
     assert any("sak til orientering" in b.label for b in at.get("download_button"))
     at.switch_page("pages/overgang.py").run()
+    assert not at.get("download_button")  # built only when the «Last ned» menu is opened
+    for menu in [k for k in at.session_state.keys() if str(k).startswith("dl_") and str(k) != "dl_case"]:  # noqa: SIM118
+        at.session_state[menu] = True
+    at.run()
     labels = [b.label for b in at.get("download_button")]
     for kind in ("CSV (Excel)", "CSV", "XLSX", "PNG", "SVG"):
         assert labels.count(kind) >= 4, (kind, labels)  # one of each on every card of the page

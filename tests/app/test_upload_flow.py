@@ -32,6 +32,9 @@ def start() -> AppTest:
 
 
 def log_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    if "w_login_name" not in at.session_state:  # the form is built when «Logg inn» is opened
+        at.session_state["w_login_open"] = True
+        at.run()
     at.text_input(key="w_login_name").input(name)
     at.text_input(key="w_login_password").input(password)
     next(b for b in at.button if b.label == "Logg inn").click().run()
