@@ -221,6 +221,24 @@ def cmd_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    """For a container health check: the store answers, its schema is current, and it has figures."""
+    from .store import open_store
+    from .store.migrations import MIGRATIONS
+
+    store = open_store()
+    versions = store.schema_versions()
+    expected = [m.version for m in MIGRATIONS[store.dialect]]
+    figures = store.current().height
+    print(
+        f"{store.path}: skjemaversjon {versions[-1] if versions else '–'}, {figures} gjeldende tall, dataversjon {store.data_version()}."
+    )
+    if versions != expected or figures == 0:
+        print("Databasen er ikke klar.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m oslo_integration",
@@ -282,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     u = users.add_parser("remove", help="fjern en bruker")
     u.add_argument("navn", help="brukernavnet")
     users.add_parser("list", help="vis brukerne (uten passord)")
+
+    add("helse", cmd_health, "Sjekk at databasen svarer og er klar (for helsesjekk i drift); kode 1 hvis ikke.")
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")

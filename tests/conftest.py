@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from oslo_integration.store import DuckDBStore
+from oslo_integration.store import DuckDBStore, PostgresStore, Store
+from tests.support.postgres import fresh_database, server_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -49,9 +51,45 @@ def write_csv(
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """Admin URL of a PostgreSQL server for the session (see tests/support/postgres.py)."""
+    yield from server_url()
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> DuckDBStore:
-    return DuckDBStore(tmp_path / "test.duckdb")
+def pg_url(pg_server):
+    """A fresh database of its own for one test; skipped without a server, except under CI=true."""
+    if pg_server is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no PostgreSQL server: .ci/run installs Debian's postgresql")
+        pytest.skip("no PostgreSQL server binaries here (apt-get install postgresql) and no OSLO_INTEGRATION_TEST_PG")
+    with fresh_database(pg_server) as url:
+        yield url
+
+
+BACKENDS = ["duckdb", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store_location(backend: str, tmp_path: Path, request) -> str:
+    """Where a store lives for this test: a DuckDB file, or a PostgreSQL database of its own."""
+    if backend == "duckdb":
+        return str(tmp_path / "test.duckdb")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(store_location: str) -> Store:
+    """An empty store on each backend: the store tests run against both."""
+    if store_location.startswith("postgresql://"):
+        return PostgresStore(store_location)
+    return DuckDBStore(store_location)
 
 
 @pytest.fixture

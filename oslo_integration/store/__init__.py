@@ -6,18 +6,21 @@ import contextlib
 import csv
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
+from .postgres_store import PostgresStore, is_url
 
 MANIFEST = DATA_DIR / "manifest.csv"
 
 __all__ = [
     "KINDS",
     "DuckDBStore",
+    "PostgresStore",
     "ImportResult",
     "Store",
     "StoreError",
@@ -47,6 +50,14 @@ def shipped_sources() -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
+def _shipped_normalised() -> list[tuple[Normalised, str, dict[str, str]]]:
+    out = []
+    for src in shipped_sources():
+        data = (DATA_DIR / src["path"]).read_bytes()
+        out.append((normalise_bytes(data, Path(src["path"]).name, src["bydel"] or None), sha256(data), src))
+    return out
+
+
 def build_store(path: str | Path) -> Path:
     """Build a store from the shipped data beside `path`, then move it into place atomically."""
     path = Path(path)
@@ -68,9 +79,44 @@ def build_store(path: str | Path) -> Path:
     return path
 
 
+def build_postgres(store: PostgresStore) -> bool:
+    """Put the shipped data into an empty PostgreSQL store, all in one transaction; False if it was not empty.
+
+    Replicas starting together queue on an advisory lock; the first builds, the others find it built.
+    """
+    with store.build_lock():
+        with store.transaction() as con:
+            if store._execute(con, "SELECT count(*) FROM imports")[0][0]:
+                return False
+            for normalised, digest, src in _shipped_normalised():
+                notes = normalised.notes + [str(w) for w in normalised.warnings]
+                store.import_in(
+                    con, normalised.observations, file_name=normalised.file_name, sha256=digest, who=src["who"],
+                    kind=src["kind"], notes=notes,
+                )  # fmt: skip
+        return True
+
+
+_OPENED: dict[str, Store] = {}
+_OPENED_LOCK = threading.Lock()
+
+
 def open_store(location: str | None = None) -> Store:
-    """The store named by OSLO_INTEGRATION_DB (or the default file), built from shipped data on first use."""
+    """The store named by OSLO_INTEGRATION_DB (a file path or a postgresql:// URL), built from shipped data on first use.
+
+    Opened once per process and location: the schema check and migrations run at the first open.
+    """
     location = location or store_location()
-    if not Path(location).exists():
-        build_store(location)
-    return DuckDBStore(location)
+    with _OPENED_LOCK:
+        store = _OPENED.get(location)
+        if store is not None and (is_url(location) or Path(location).exists()):
+            return store
+        if is_url(location):
+            store = PostgresStore(location)
+            build_postgres(store)
+        else:
+            if not Path(location).exists():
+                build_store(location)
+            store = DuckDBStore(location)
+        _OPENED[location] = store
+        return store

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from functools import lru_cache
@@ -16,7 +17,16 @@ from ..store import open_store
 # (immutable) Polars frame, with no unpickled copy and none of st.cache_*'s per-call argument
 # hashing, which was a large part of a rerun once the work itself was cached.
 
-VERSION_TTL_SECONDS = 10
+REFRESH_ENV = "OSLO_INTEGRATION_REFRESH_SECONDS"
+DEFAULT_REFRESH_SECONDS = 10.0
+
+
+def refresh_seconds() -> float:
+    """How often a server asks the store whether anything changed: the bound on how stale another replica's import is."""
+    try:
+        return float(os.environ.get(REFRESH_ENV) or DEFAULT_REFRESH_SECONDS)
+    except ValueError:
+        return DEFAULT_REFRESH_SECONDS
 
 
 _version: dict[str, tuple[float, str]] = {}  # store location -> (read at, version)
@@ -24,14 +34,14 @@ _version_lock = threading.Lock()
 
 
 def data_version() -> str:
-    """The store and its version: every cache below is keyed on it, so new figures are read within the TTL.
+    """The store and its version: every cache below is keyed on it, so new figures are read within refresh_seconds().
 
-    Kept in the process for VERSION_TTL_SECONDS (a plain dict: this is asked many times per rerun).
+    Kept in the process for refresh_seconds() (a plain dict: this is asked many times per rerun).
     """
     location = store_location()
     with _version_lock:
         found = _version.get(location)
-    if found is None or time.monotonic() - found[0] > VERSION_TTL_SECONDS:
+    if found is None or time.monotonic() - found[0] > refresh_seconds():
         found = (time.monotonic(), f"{location}#{open_store(location).data_version()}")
         with _version_lock:
             _version[location] = found

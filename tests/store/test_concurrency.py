@@ -8,7 +8,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from oslo_integration.store import DuckDBStore, import_file
+from oslo_integration.store import DuckDBStore, PostgresStore, Store, import_file
 from tests.conftest import write_csv
 
 BYDELER = ["Gamle Oslo", "Grünerløkka", "Sagene", "St. Hanshaugen", "Frogner", "Ullern", "Vestre Aker", "Nordre Aker"]
@@ -28,54 +28,58 @@ def bydel_file(folder: Path, i: int, bydel: str) -> Path:
     return write_csv(folder / f"bydel_{i}.csv", rows)
 
 
+def connect(location: str) -> Store:
+    return PostgresStore(location) if location.startswith("postgresql://") else DuckDBStore(location)
+
+
 def _import_in_process(db: str, path: str, who: str) -> tuple[int, bool]:
     data = Path(path).read_bytes()
-    result = import_file(DuckDBStore(db), data, Path(path).name, who=who, kind="innsendt")
+    result = import_file(connect(db), data, Path(path).name, who=who, kind="innsendt")
     return result.import_id, result.created
 
 
-def test_eight_concurrent_imports_of_different_files_all_land(tmp_path):
-    db = tmp_path / "s.duckdb"
-    DuckDBStore(db)
+def test_eight_concurrent_imports_of_different_files_all_land(tmp_path, store_location):
+    db = store_location
+    connect(db)
     files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda f: _import_in_process(str(db), str(f), f.stem), files))
+        results = list(pool.map(lambda f: _import_in_process(db, str(f), f.stem), files))
     assert sorted(r[0] for r in results) == list(range(1, 9)) and all(created for _, created in results)
-    store = DuckDBStore(db)
+    store = connect(db)
     assert store.imports()["n_rows"].to_list() == [30] * 8
     assert store.current().height == 8 * 30
 
 
-def test_eight_concurrent_imports_from_separate_processes_all_land(tmp_path):
-    db = tmp_path / "s.duckdb"
-    DuckDBStore(db)
+def test_eight_concurrent_imports_from_separate_processes_all_land(tmp_path, store_location):
+    db = store_location
+    connect(db)
     files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
     with multiprocessing.get_context("spawn").Pool(8) as pool:
-        results = pool.starmap(_import_in_process, [(str(db), str(f), f.stem) for f in files])
+        results = pool.starmap(_import_in_process, [(db, str(f), f.stem) for f in files])
     assert sorted(r[0] for r in results) == list(range(1, 9))
-    assert DuckDBStore(db).current().height == 8 * 30
+    assert connect(db).current().height == 8 * 30
 
 
-def test_the_same_file_imported_twice_at_once_lands_once(tmp_path):
-    db = tmp_path / "s.duckdb"
-    DuckDBStore(db)
+def test_the_same_file_imported_twice_at_once_lands_once(tmp_path, store_location):
+    db = store_location
+    connect(db)
     f = bydel_file(tmp_path, 0, "Frogner")
     barrier = threading.Barrier(2)
 
     def go(who: str) -> tuple[int, bool]:
         barrier.wait()
-        return _import_in_process(str(db), str(f), who)
+        return _import_in_process(db, str(f), who)
 
     with ThreadPoolExecutor(2) as pool:
         results = list(pool.map(go, ["kari", "ola"]))
     assert sorted(created for _, created in results) == [False, True]
     assert {i for i, _ in results} == {1}
-    assert DuckDBStore(db).imports().height == 1
+    assert connect(db).imports().height == 1
 
 
-def test_a_reader_never_sees_half_an_import(tmp_path):
-    db = tmp_path / "s.duckdb"
-    store = DuckDBStore(db)
+def test_a_reader_never_sees_half_an_import(tmp_path, store_location):
+    db = store_location
+    store = connect(db)
     files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
     done = threading.Event()
     partial: list[dict] = []
@@ -83,7 +87,7 @@ def test_a_reader_never_sees_half_an_import(tmp_path):
 
     def read() -> None:
         nonlocal reads
-        reader = DuckDBStore(db)
+        reader = connect(db)
         while not done.is_set():
             counts = dict(reader.current().group_by("import_id").len().iter_rows())
             reads += 1
@@ -93,7 +97,7 @@ def test_a_reader_never_sees_half_an_import(tmp_path):
     thread.start()
     try:
         with ThreadPoolExecutor(4) as pool:
-            list(pool.map(lambda f: _import_in_process(str(db), str(f), f.stem), files))
+            list(pool.map(lambda f: _import_in_process(db, str(f), f.stem), files))
     finally:
         done.set()
         thread.join()

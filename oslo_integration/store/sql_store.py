@@ -1,0 +1,226 @@
+"""What both backends share: the SQL of importing, undoing and reading, written once.
+
+A backend supplies a connection (as a context manager that commits or rolls back), a way to put
+the rows of an import in a relation called `staged`, a writers' lock, and how to read a query
+into Polars. Everything else - ids, the same-file check, superseding, undo, the log - is here, so
+the two stores give the same answers. Reads are sorted in Polars, not by the database's collation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+
+import polars as pl
+
+from ..normalise import OBSERVATION_SCHEMA
+from .base import KINDS, ImportResult, StoreError, UndoResult
+from .migrations import MIGRATIONS
+
+OBS_COLUMNS = list(OBSERVATION_SCHEMA)
+KEY_ORDER = ["bydel_nr", "year", "measure", "category"]
+IMPORT_SCHEMA = {
+    "id": pl.Int32,
+    "file_name": pl.String,
+    "sha256": pl.String,
+    "who": pl.String,
+    "imported_at": pl.Datetime("us"),
+    "kind": pl.String,
+    "n_rows": pl.Int32,
+    "current_rows": pl.Int64,
+    "bydeler": pl.String,
+    "undone_at": pl.Datetime("us"),
+    "undone_by": pl.String,
+    "notes": pl.String,
+}
+EVENT_SCHEMA = {
+    "id": pl.Int32,
+    "happened_at": pl.Datetime("us"),
+    "who": pl.String,
+    "action": pl.String,
+    "import_id": pl.Int32,
+    "file_name": pl.String,
+    "sha256": pl.String,
+    "detail": pl.String,
+}
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class SqlStore(ABC):
+    dialect: str
+
+    # -- what a backend supplies -------------------------------------------------------------
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager:
+        """A connection in a transaction: committed when the block ends, rolled back on an exception."""
+
+    @abstractmethod
+    def _execute(self, con, sql: str, params: list | None = None) -> list[tuple]: ...
+
+    @abstractmethod
+    def _stage(self, con, rows: pl.DataFrame) -> None:
+        """Make `rows` readable as the relation `staged` inside this transaction."""
+
+    @abstractmethod
+    def _lock_writers(self, con) -> None:
+        """One import or undo at a time (readers are never blocked and see only committed work)."""
+
+    @abstractmethod
+    def _query(self, sql: str) -> pl.DataFrame: ...
+
+    @abstractmethod
+    def _lock_migrations(self, con) -> None: ...
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def migrate(self) -> list[int]:
+        """Apply the versions this store lacks, in order, under the backend's lock; returns what was applied."""
+        applied: list[int] = []
+        with self.transaction() as con:
+            self._lock_migrations(con)
+            self._execute(con, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            have = {r[0] for r in self._execute(con, "SELECT version FROM schema_version")}
+            for m in MIGRATIONS[self.dialect]:
+                if m.version in have:
+                    continue
+                for statement in (s.strip() for s in m.sql.split(";")):
+                    if statement:
+                        self._execute(con, statement)
+                self._execute(con, "INSERT INTO schema_version VALUES (?)", [m.version])
+                applied.append(m.version)
+        return applied
+
+    def schema_versions(self) -> list[int]:
+        with self.transaction() as con:
+            return sorted(r[0] for r in self._execute(con, "SELECT version FROM schema_version"))
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def import_frame(
+        self, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]
+    ) -> ImportResult:
+        """All rows of one file in one transaction, or none; the same bytes twice change nothing."""
+        with self.transaction() as con:
+            return self.import_in(con, frame, file_name=file_name, sha256=sha256, who=who, kind=kind, notes=notes)
+
+    def import_in(
+        self, con, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]
+    ) -> ImportResult:
+        """The import inside a transaction the caller holds (so several can commit together)."""
+        if kind not in KINDS:
+            raise StoreError(f"Ukjent type import «{kind}». Bruk {', '.join(KINDS)}.")
+        rows = frame.select(OBS_COLUMNS).cast(OBSERVATION_SCHEMA)
+        self._lock_writers(con)
+        same = self._execute(con, "SELECT min(id) FROM imports WHERE sha256 = ? AND undone_at IS NULL", [sha256])
+        if same and same[0][0] is not None:
+            found = same[0][0]
+            return ImportResult(found, False, 0, 0, f"{file_name} er allerede importert (import {found}). Ingenting er endret.")
+        import_id = self._execute(con, "SELECT coalesce(max(id), 0) + 1 FROM imports")[0][0]
+        self._stage(con, rows)
+        superseded = self._execute(
+            con,
+            """SELECT count(*) FROM current_observations c JOIN staged o
+               ON c.bydel_nr = o.bydel_nr AND c.year = o.year AND c.measure = o.measure
+               AND coalesce(c.category, '') = coalesce(o.category, '')""",
+        )[0][0]
+        self._execute(
+            con,
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            [import_id, file_name, sha256, who, now(), kind, "\n".join(notes), rows.height],
+        )
+        cols = ", ".join(OBS_COLUMNS)
+        self._execute(con, f"INSERT INTO observations (import_id, {cols}) SELECT ?, {cols} FROM staged", [import_id])
+        self._event(con, who, "import", import_id, file_name, sha256, f"{rows.height} tall, type {kind}")
+        return ImportResult(
+            import_id,
+            True,
+            rows.height,
+            superseded,
+            f"{file_name}: importert som import {import_id} ({rows.height} tall, {superseded} erstatter eldre tall).",
+        )
+
+    def undo(self, import_id: int, who: str) -> UndoResult:
+        """Mark an import undone; the figures it superseded become current again."""
+        with self.transaction() as con:
+            self._lock_writers(con)
+            found = self._execute(con, "SELECT file_name, sha256, undone_at FROM imports WHERE id = ?", [import_id])
+            if not found:
+                raise StoreError(f"Import {import_id} finnes ikke.")
+            file_name, sha, undone_at = found[0]
+            if undone_at is not None:
+                raise StoreError(f"Import {import_id} ({file_name}) er allerede angret.")
+            before = self._current_keys(con)
+            self._execute(con, "UPDATE imports SET undone_at = ?, undone_by = ? WHERE id = ?", [now(), who, import_id])
+            after = self._current_keys(con)
+            restored = len({k for k, imp in after.items() if before.get(k) == import_id and imp != import_id})
+            removed = sum(1 for k, imp in before.items() if imp == import_id and k not in after)
+            self._event(con, who, "angre", import_id, file_name, sha, f"{restored} eldre tall tilbake, {removed} fjernet")
+        return UndoResult(
+            import_id,
+            restored,
+            removed,
+            f"Import {import_id} ({file_name}) er angret: {restored} eldre tall er tilbake, {removed} er fjernet.",
+        )
+
+    def _current_keys(self, con) -> dict[tuple, int]:
+        rows = self._execute(con, "SELECT bydel_nr, year, measure, coalesce(category, ''), import_id FROM current_observations")
+        return {tuple(r[:4]): r[4] for r in rows}
+
+    def _event(self, con, who: str, action: str, import_id: int, file_name: str, sha: str, detail: str) -> None:
+        event_id = self._execute(con, "SELECT coalesce(max(id), 0) + 1 FROM events")[0][0]
+        self._execute(
+            con,
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, now(), who, action, import_id, file_name, sha, detail],
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def current(self) -> pl.DataFrame:
+        """Current figures, one per bydel/year/measure/category, with the kind of import they came from."""
+        frame = self._query(f"SELECT {', '.join(OBS_COLUMNS)}, import_id, kind FROM current_observations")
+        schema = OBSERVATION_SCHEMA | {"import_id": pl.Int32, "kind": pl.String}
+        return _typed(frame, schema).sort(KEY_ORDER, nulls_last=False, maintain_order=True)
+
+    def history(self) -> pl.DataFrame:
+        frame = self._query(
+            f"SELECT o.import_id, {', '.join('o.' + c for c in OBS_COLUMNS)}, i.kind, i.undone_at IS NOT NULL AS undone "
+            "FROM observations o JOIN imports i ON i.id = o.import_id"
+        )
+        schema = {"import_id": pl.Int32} | OBSERVATION_SCHEMA | {"kind": pl.String, "undone": pl.Boolean}
+        return _typed(frame, schema).sort(["import_id", "bydel_nr", "year", "measure", "category"], nulls_last=False)
+
+    def imports(self) -> pl.DataFrame:
+        frame = self._query(
+            """SELECT i.id, i.file_name, i.sha256, i.who, i.imported_at, i.kind, i.n_rows,
+                      (SELECT count(*) FROM current_observations c WHERE c.import_id = i.id) AS current_rows,
+                      (SELECT string_agg(DISTINCT o.bydel_nr, ',' ORDER BY o.bydel_nr) FROM observations o
+                       WHERE o.import_id = i.id) AS bydeler,
+                      i.undone_at, i.undone_by, i.notes
+               FROM imports i"""
+        )
+        return _typed(frame, IMPORT_SCHEMA).sort("id")
+
+    def events(self) -> pl.DataFrame:
+        return _typed(self._query("SELECT * FROM events"), EVENT_SCHEMA).sort("id")
+
+    def data_version(self) -> int:
+        """Grows with every import and undo: a cheap key for caches (and for other replicas to notice)."""
+        with self.transaction() as con:
+            return int(self._execute(con, "SELECT coalesce(max(id), 0) FROM events")[0][0])
+
+
+def _typed(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
+    """The same column types whichever database answered (an empty answer included)."""
+    if frame.is_empty():
+        return pl.DataFrame(schema=schema)
+    return frame.select(list(schema)).cast(schema)
+
+
+__all__ = ["Iterator", "SqlStore"]
