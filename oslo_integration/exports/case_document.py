@@ -11,8 +11,6 @@ import io
 from dataclasses import dataclass, field
 
 import polars as pl
-from docx import Document
-from docx.shared import Cm, Pt
 
 from .. import charts
 from ..metrics import build_profile, compute, indicators, verdict
@@ -134,6 +132,9 @@ def _charts(obs: pl.DataFrame, bydel_nr: str, years: list[int]) -> list[tuple[st
 
 
 def case_docx(obs: pl.DataFrame, bydel_nr: str, years: list[int]) -> bytes:
+    from docx import Document  # loaded when a document is asked for, not by every page
+    from docx.shared import Cm, Pt
+
     name = vocabulary().bydel_name(bydel_nr)
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"

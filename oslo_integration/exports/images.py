@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import altair as alt
-import vl_convert as vlc
 
 PNG_SCALE = 2.5  # at least twice screen resolution, for a projector or a printed case
 
@@ -25,8 +24,12 @@ def with_source(chart: alt.TopLevelMixin, title: str, source: str) -> alt.TopLev
 
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = PNG_SCALE) -> bytes:
+    import vl_convert as vlc  # loaded on the first image asked for, not by every page
+
     return vlc.vegalite_to_png(chart.to_dict(), scale=scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:
+    import vl_convert as vlc
+
     return vlc.vegalite_to_svg(chart.to_dict())

@@ -6,8 +6,6 @@ import datetime as dt
 import io
 
 import polars as pl
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from ..metrics.indicators import Indicator
 from ..paths import DATA_DIR
@@ -90,6 +88,9 @@ def about_rows(ind: Indicator | None = None) -> list[tuple[str, str]]:
 
 def to_xlsx(sheets: dict[str, pl.DataFrame | tuple[list[str], list[list[object]]]], about: list[tuple[str, str]]) -> bytes:
     """One sheet per table (a frame, or a header and rows) with number formats and a bold header, then «Om dataene»."""
+    from openpyxl import Workbook  # loaded when a workbook is asked for, not by every page
+    from openpyxl.styles import Font
+
     wb = Workbook()
     wb.remove(wb.active)
     for name, table in sheets.items():

@@ -10,8 +10,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from ..vocab import Vocabulary, fold
 
 _YEAR = re.compile(r"^(?:år|aar|year)?\s*((?:19|20)\d\d)(?:\.0+)?\s*[*¹²³⁴⁵⁶⁷⁸⁹†]*$", re.I)
@@ -199,12 +197,16 @@ def closest_labels(text: str, vocab: Vocabulary, limit: int = 3) -> list[str]:
         for folded, canonical in kind_map.items():
             if "_" not in canonical:
                 choices.setdefault(folded, canonical)
+    from rapidfuzz import fuzz, process  # only a refused label needs it
+
     found = process.extract(fold(text), list(choices), scorer=fuzz.WRatio, limit=limit)
     return [choices[c] for c, _score, _i in found]
 
 
 def closest_bydel(text: str, vocab: Vocabulary) -> str | None:
     names = {fold(b.bydel): b.bydel for b in vocab.bydeler.values()}
+    from rapidfuzz import fuzz, process
+
     found = process.extractOne(fold(text), list(names), scorer=fuzz.WRatio)
     return names[found[0]] if found else None
 

@@ -11,7 +11,6 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
-import fastexcel
 import polars as pl
 
 from ..errors import InputRefused, Problem
@@ -138,6 +137,8 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
     # the XML is scanned first, so an oversized sheet is refused before its cells are read
     scans = {name: _scan_sheet_xml(zf.read(path), percent_styles) for name, path in paths.items() if path in zf.namelist()}
     check_cells(sum(scan[2] for scan in scans.values()), file_name)
+    import fastexcel  # only reading a workbook needs it, not showing the pages
+
     try:
         reader = fastexcel.read_excel(data)
     except Exception as exc:  # calamine reports many shapes of broken files

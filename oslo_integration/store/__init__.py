@@ -8,12 +8,15 @@ import os
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
-from .postgres_store import PostgresStore, is_url
+
+if TYPE_CHECKING:
+    from .postgres_store import PostgresStore
 
 MANIFEST = DATA_DIR / "manifest.csv"
 
@@ -79,6 +82,18 @@ def build_store(path: str | Path) -> Path:
     return path
 
 
+def is_url(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgres://"))
+
+
+def __getattr__(name: str):
+    if name == "PostgresStore":  # imported on demand, so the embedded default never loads psycopg
+        from .postgres_store import PostgresStore
+
+        return PostgresStore
+    raise AttributeError(name)
+
+
 def build_postgres(store: PostgresStore) -> bool:
     """Put the shipped data into an empty PostgreSQL store, all in one transaction; False if it was not empty.
 
@@ -112,6 +127,8 @@ def open_store(location: str | None = None) -> Store:
         if store is not None and (is_url(location) or Path(location).exists()):
             return store
         if is_url(location):
+            from .postgres_store import PostgresStore  # psycopg is loaded only for a PostgreSQL store
+
             store = PostgresStore(location)
             build_postgres(store)
         else:

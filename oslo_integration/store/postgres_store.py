@@ -26,10 +26,6 @@ BUILD_LOCK = 7_301_002
 _PARAM = re.compile(r"\?")
 
 
-def is_url(location: str) -> bool:
-    return location.startswith(("postgresql://", "postgres://"))
-
-
 def redact(url: str) -> str:
     """The URL without its password, for messages and logs."""
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)

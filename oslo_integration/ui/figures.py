@@ -35,7 +35,7 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict:
 
 
 def _arrow(values: object) -> object:
-    if isinstance(values, list) and values and isinstance(values[0], dict):
+    if isinstance(values, list) and all(isinstance(v, dict) for v in values):  # an empty list too
         return convert_anything_to_arrow_bytes(pl.DataFrame(values, infer_schema_length=None))
     return values
 
@@ -49,7 +49,7 @@ def _name_inline_data(node: object, datasets: dict[str, object]) -> None:
     if not isinstance(node, dict):
         return
     found = node.get("data")
-    if isinstance(found, dict) and isinstance(found.get("values"), list) and found["values"]:
+    if isinstance(found, dict) and isinstance(found.get("values"), list):
         values = found["values"]
         name = "data-" + hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
         datasets.setdefault(name, _arrow(values))
