@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from oslo_integration.errors import InputRefused
-from oslo_integration.store import DuckDBStore, StoreError, build_store, import_file, open_store
+from oslo_integration.store import _OPENED, DuckDBStore, StoreError, import_file, open_store
 from tests.conftest import write_csv
 
 
@@ -120,18 +120,21 @@ def test_unknown_kind_is_refused(store, tmp_path):
         _import(store, _csv(tmp_path, "a.csv", "10"), kind="hemmelig")
 
 
-def test_open_store_builds_from_shipped_data_once(tmp_path, monkeypatch):
-    monkeypatch.setenv("OSLO_INTEGRATION_DB", str(tmp_path / "auto.duckdb"))
+def test_open_store_builds_from_shipped_data_once(store_location, monkeypatch):
+    monkeypatch.setenv("OSLO_INTEGRATION_DB", store_location)
     store = open_store()
     imports = store.imports()
     assert imports["kind"].to_list() == ["eksempel", "offisiell", "offisiell"]
     assert store.current().filter(pl.col("kind") == "eksempel").height > 0
+    _OPENED.clear()  # as a second process would: open it again from scratch
     again = open_store()
     assert again.imports().height == 3
+    assert again.events()["action"].to_list() == ["import"] * 3
 
 
-def test_example_data_never_overrides_real_figures(tmp_path):
-    store = DuckDBStore(build_store(tmp_path / "b.duckdb"))
+def test_example_data_never_overrides_real_figures(store_location):
+    _OPENED.clear()
+    store = open_store(store_location)
     cur = store.current()
     frogner = cur.filter(pl.col("bydel_nr") == "030105")
     assert set(frogner.filter(pl.col("year").is_between(2022, 2024))["kind"]) == {"offisiell"}
