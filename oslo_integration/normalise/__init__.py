@@ -264,34 +264,14 @@ def _to_frame(
         _status=status_given.is_not_null() & ~status_given.is_in(list(STATUSES)),
     ).filter(pl.col("_unparsed") | pl.col("_pct").fill_null(False) | pl.col("_status").fill_null(False))
     for row in flagged.iter_rows(named=True):
-        here = problems.setdefault(row["_f"], [])
-        if row["_unparsed"]:
-            here.append(
-                Problem(
-                    files[row["_f"]],
-                    row["sheet"],
-                    row["cell"],
-                    f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *).",
-                )
-            )
-        if row["_pct"]:
-            here.append(
-                Problem(
-                    files[row["_f"]],
-                    row["sheet"],
-                    row["cell"],
-                    f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer.",
-                )
-            )
-        if row["_status"]:
-            here.append(
-                Problem(
-                    files[row["_f"]],
-                    row["sheet"],
-                    row["cell"],
-                    f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler.",
-                )
-            )
+        messages = [
+            f"«{row['raw']}» er ikke et tall eller et kjent symbol (-, :, ., .., …, *)." if row["_unparsed"] else None,
+            f"«{row['raw']}» er en prosent, men «{vocab.measures[row['measure']].label_nb}» skal være et antall personer."
+            if row["_pct"]
+            else None,
+            f"Ukjent status «{row['status_text']}»; bruk ok, prikket eller mangler." if row["_status"] else None,
+        ]
+        problems.setdefault(row["_f"], []).extend(Problem(files[row["_f"]], row["sheet"], row["cell"], m) for m in messages if m)
     parsed = parsed.with_columns(
         status=pl.when(status_given.is_in([HIDDEN, MISSING]) & pl.col("value").is_null())
         .then(status_given)
