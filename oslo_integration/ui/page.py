@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 import streamlit as st
 
@@ -12,13 +14,17 @@ from .login import own_bydeler
 from .state import View
 
 
+@lru_cache(maxsize=8)
+def _has_example(version: str) -> bool:
+    return data.current(version).filter(pl.col("kind") == "eksempel").height > 0
+
+
 def header(title_key: str, view: View, *, figures: bool = True) -> None:
     """`figures=False` for pages that show no figures (upload, log): no example or unsuppressed banner."""
     st.title(t(title_key, view.lang))
     if not figures:
         return
-    frame = data.public(data.data_version(), view.show_example, own_bydeler())
-    if view.show_example and frame.filter(pl.col("kind") == "eksempel").height:
+    if view.show_example and _has_example(data.data_version()):
         st.warning(t("example_banner", view.lang), icon="⚠️")
     elif not view.show_example:
         st.caption(t("example_hidden", view.lang))
