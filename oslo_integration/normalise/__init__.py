@@ -59,8 +59,9 @@ def normalise_path(path: str | Path, bydel: str | None = None) -> Normalised:
     return normalise_workbook(read_path(path), bydel)
 
 
-def normalise_bytes(data: bytes, file_name: str, bydel: str | None = None) -> Normalised:
-    return normalise_workbook(read_bytes(data, file_name), bydel)
+def normalise_bytes(data: bytes, file_name: str, bydel: str | None = None, *, fallback_bydel: str | None = None) -> Normalised:
+    """`fallback_bydel` is used only where nothing in the file says which bydel (an uploader's own bydel)."""
+    return normalise_workbook(read_bytes(data, file_name), bydel, fallback_bydel=fallback_bydel)
 
 
 def _read_sheets_text(wb: Workbook) -> str:
@@ -81,16 +82,18 @@ def normalise_files(files: list[tuple[bytes, str]], bydel: str | None = None) ->
     return [wb if isinstance(wb, InputRefused) else next(answers) for wb in read]
 
 
-def normalise_workbook(wb: Workbook, bydel: str | None = None, vocab: Vocabulary | None = None) -> Normalised:
+def normalise_workbook(
+    wb: Workbook, bydel: str | None = None, vocab: Vocabulary | None = None, *, fallback_bydel: str | None = None
+) -> Normalised:
     """Every figure of the workbook, or InputRefused listing every problem found in it."""
-    result = normalise_many([(wb, bydel)], vocab)[0]
+    result = normalise_many([(wb, bydel)], vocab, fallback_bydel=fallback_bydel)[0]
     if isinstance(result, InputRefused):
         raise result
     return result
 
 
 def normalise_many(
-    workbooks: list[tuple[Workbook, str | None]], vocab: Vocabulary | None = None
+    workbooks: list[tuple[Workbook, str | None]], vocab: Vocabulary | None = None, *, fallback_bydel: str | None = None
 ) -> list[Normalised | InputRefused]:
     """Several workbooks at once, each with its own answer: the figures, or every problem found in it.
 
@@ -98,7 +101,7 @@ def normalise_many(
     batch of many small files does not pay the fixed cost of each table operation file by file.
     """
     vocab = vocab or vocabulary()
-    collected = [_collect(wb, bydel, vocab) for wb, bydel in workbooks]
+    collected = [_collect(wb, bydel, vocab, fallback_bydel) for wb, bydel in workbooks]
     frame, parse_problems, parse_notes = _to_frame(collected, vocab)
     from ..validate import validate_many
 
@@ -129,7 +132,7 @@ class _Collected:
     warnings: list[Problem]
 
 
-def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary) -> _Collected:
+def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel: str | None = None) -> _Collected:
     file = wb.file_name
     problems: list[Problem] = []
     notes: list[str] = []
@@ -142,6 +145,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary) -> _Collected:
 
             problems.append(Problem(file, "", "", f"Ukjent bydel «{bydel}» i --bydel. Mente du «{closest_bydel(bydel, vocab)}»?"))
     name_bydel = bydel_in_file_name(file, vocab)
+    used_fallback = False
     records: list[Record] = []
     for sheet in wb.sheets:
         if not sheet.visible:
@@ -182,17 +186,30 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary) -> _Collected:
             found_measure = next((m for m in (measure_in_text(t, vocab) for t in titles) if m), None)
             ctx = Context(
                 year=sheet_year or single_year_in_text(titles),
-                bydel_nr=table_bydel or cli_bydel or name_bydel,
+                bydel_nr=table_bydel or cli_bydel or name_bydel or fallback_bydel,
                 measure=found_measure[0] if found_measure else None,
                 category=found_measure[1] if found_measure else None,
             )
             result = read_table(file, sheet, table, ctx, vocab)
+            if not (table_bydel or cli_bydel or name_bydel) and any(r.bydel_nr == fallback_bydel for r in result.records):
+                used_fallback = True
             records.extend(result.records)
             problems.extend(result.problems)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in reversed(table.titles))
             notes.extend(f"{_sheet_prefix(sheet.name)}{n}" for n in result.notes)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in table.notes)
         notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in loose)
+    if used_fallback and fallback_bydel:
+        warnings.append(
+            Problem(
+                file,
+                "",
+                "",
+                f"Der filen ikke sier hvilken bydel tallene gjelder, er de lest som tall for {vocab.bydel_name(fallback_bydel)} "
+                "(bydelen du legger inn tall for). Skriv «Bydel Navn» over tabellen hvis det er feil.",
+                "advarsel",
+            )
+        )
     return _Collected(file, records, problems, notes, warnings)
 
 

@@ -78,7 +78,9 @@ def preview_upload(data: bytes, file_name: str, user: User, current: pl.DataFram
     """Never raises for a bad file: every refusal becomes a problem in the preview."""
     preview = Preview(file_name, sha256(data), len(data))
     try:
-        normalised = normalise_bytes(data, file_name)
+        # a bydel user with one bydel: a file that does not say which bydel is read as theirs (with a warning)
+        own = user.bydeler[0] if not user.is_admin and len(user.bydeler) == 1 else None
+        normalised = normalise_bytes(data, file_name, fallback_bydel=own)
     except InputRefused as exc:
         preview.problems = list(exc.problems)
         return preview

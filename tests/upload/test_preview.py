@@ -84,3 +84,15 @@ def test_import_then_undo_by_own_bydel_but_not_by_another(shipped, tmp_path):
     ]
     with pytest.raises(StoreError):
         undo_import(shipped, ADMIN, result.import_id)  # already undone
+
+
+def test_a_file_that_names_no_bydel_is_read_as_the_uploaders_own_with_a_warning(shipped, tmp_path):
+    from tests.conftest import write_csv
+
+    data = write_csv(tmp_path / "tall.csv", [["", "2025"], ["Bosatte flyktninger", "63"]]).read_bytes()
+    preview = preview_upload(data, "tall.csv", FROGNER, shipped.current(), shipped.imports())
+    assert preview.ok, preview.problems
+    assert preview.changes.select("bydel_nr", "year", "value").rows() == [("030105", 2025, 63.0)]
+    assert any("lest som tall for Frogner" in w.message for w in preview.warnings)
+    refused = preview_upload(data, "tall.csv", ADMIN, shipped.current(), shipped.imports())  # admin: no own bydel
+    assert not refused.ok and "Finner ikke hvilken bydel" in str(refused.problems[0])
