@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from ..auth import User
@@ -58,7 +60,7 @@ def _results() -> None:
     for ok, line in st.session_state.get("upload_results", []):
         (st.success if ok else st.error)(line)
     if st.session_state.get("upload_results"):
-        st.page_link("pages/oversikt.py", label="Se tallene i oversikten", icon="📊")
+        st.page_link("pages/oversikt.py", label="Se tallene i oversikten", icon=":material/bar_chart:")
 
 
 def _confirm(previews: list[Preview], user: User) -> None:
@@ -96,7 +98,11 @@ def upload_page() -> None:
     )
     _results()
     files = st.file_uploader(
-        "Velg én eller flere filer", accept_multiple_files=True, key=f"w_upload_{st.session_state.get('upload_round', 0)}"
+        "Velg én eller flere filer",
+        accept_multiple_files=True,
+        key=f"w_upload_{st.session_state.get('upload_round', 0)}",
+        # the browser stops what is far too big; a file a little over the limit reaches our own Norwegian message
+        max_upload_size=math.ceil(2 * max_file_bytes() / 1024 / 1024) + 1,
     )
     if not files:
         return

@@ -12,6 +12,13 @@ from .preview import CHANGE_LABELS, Preview
 _STATUS_NB = {"ok": "", "prikket": "skjult (:)", "mangler": "mangler (.)"}
 
 
+def _category(code: str | None) -> str:
+    """Canonical codes such as «kommunal_bolig» as people write them; countries are already names."""
+    if not code:
+        return ""
+    return code.replace("_", " ").capitalize() if "_" in code else code
+
+
 def _fmt(value: float | None, status: str | None) -> str:
     if status is None:
         return ""
@@ -34,7 +41,7 @@ def figures_table(preview: Preview, vocab: Vocabulary | None = None) -> pl.DataF
                 "Bydel": vocab.bydel_name(r["bydel_nr"]),
                 "År": r["year"],
                 "Måltall": measure.label_nb if measure else r["measure"],
-                "Kategori": r["category"] or "",
+                "Kategori": _category(r["category"]),
                 "Verdi": _fmt(r["value"], r["status"]),
                 "Lagret nå": _fmt(r["stored_value"], r["stored_status"])
                 + (" (eksempeldata)" if r["stored_kind"] == "eksempel" else ""),

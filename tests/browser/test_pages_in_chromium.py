@@ -21,6 +21,7 @@ from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
+PASSWORD = "korrekt-hest-batteri"
 PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
 
 
@@ -47,7 +48,10 @@ def server(tmp_path_factory):
     _need_browser()
     port = _free_port()
     folder = tmp_path_factory.mktemp("browser")
-    env = dict(os.environ, OSLO_INTEGRATION_DB=str(folder / "s.duckdb"))
+    from oslo_integration.auth import UserFile
+
+    UserFile(folder / "brukere.toml").add("kari", PASSWORD, "bydel", ["Frogner"])
+    env = dict(os.environ, OSLO_INTEGRATION_DB=str(folder / "s.duckdb"), OSLO_INTEGRATION_USERS=str(folder / "brukere.toml"))
     log = (folder / "streamlit.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
@@ -130,4 +134,32 @@ def test_page_renders_without_error(server, browser, page_path):
         from playwright.sync_api import expect
 
         expect(page.locator("[data-testid='stMultiSelect']").first).not_to_contain_text("Frogner", timeout=30_000)
+    page.close()
+
+
+def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_path):
+    """The upload flow as a bydel worker clicks through it; screenshots of the preview and the result."""
+    from playwright.sync_api import expect
+
+    from tests.upload.conftest import frogner_workbook
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/oversikt?bydel=030105&aar=2024", wait_until="domcontentloaded")
+    page.get_by_text("Logg inn (for bydelene)").click()
+    page.get_by_label("Brukernavn").fill("kari")
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_text("Innlogget: kari (Frogner)")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Last opp tall").click()
+    expect(page.get_by_text("Du laster opp som")).to_be_visible(timeout=30_000)
+    workbook = frogner_workbook(tmp_path / "frogner_2025.xlsx")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(workbook))
+    expect(page.get_by_text("Klar til import: 4 tall")).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "last-opp-forhandsvisning.png"), full_page=True)
+    page.get_by_role("button", name="Bekreft og importer 1 fil(er)").click()
+    expect(page.get_by_text("importert som import 4")).to_be_visible(timeout=60_000)
+    page.screenshot(path=str(ARTIFACTS / "last-opp-resultat.png"))
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()
