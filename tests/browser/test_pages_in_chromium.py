@@ -100,6 +100,7 @@ def test_page_renders_without_error(server, browser, page_path):
     page.wait_for_timeout(1500)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("text=Traceback").count() == 0
+    assert page.get_by_text("Page not found").count() == 0  # every page answers at its own address, every time
     if page_path in ("kart", "bosetting"):
         if page_path == "bosetting":
             page.get_by_role("tab", name="Kart").first.click()
@@ -137,6 +138,13 @@ def test_page_renders_without_error(server, browser, page_path):
     page.close()
 
 
+def _settled(page) -> None:
+    """The script run is over (no running indicator), so widgets take clicks."""
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
 def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_path):
     """The upload flow as a bydel worker clicks through it; screenshots of the preview and the result."""
     from playwright.sync_api import expect
@@ -146,13 +154,17 @@ def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_pa
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     page.goto(f"{server}/oversikt?bydel=030105&aar=2024", wait_until="domcontentloaded")
+    _settled(page)
     page.get_by_text("Logg inn (for bydelene)").click()
+    _settled(page)
     page.get_by_label("Brukernavn").fill("kari")
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_text("Innlogget: kari (Frogner)")).to_be_visible(timeout=30_000)
+    _settled(page)
     page.get_by_role("link", name="Last opp tall").click()
     expect(page.get_by_text("Du laster opp som")).to_be_visible(timeout=30_000)
+    _settled(page)
     workbook = frogner_workbook(tmp_path / "frogner_2025.xlsx")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(workbook))
     expect(page.get_by_text("Klar til import: 4 tall")).to_be_visible(timeout=60_000)
