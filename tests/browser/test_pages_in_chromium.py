@@ -122,7 +122,8 @@ def test_page_renders_without_error(server, browser, page_path):
     if page_path == "kart":  # a click on a bydel selects it, in the sidebar and in the URL
         box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
         x, y = box["x"] + box["width"] * 0.57, box["y"] + box["height"] * 0.72  # Østensjø
-        for _ in range(5):  # the first click can land before deck.gl is ready to pick
+        page.wait_for_timeout(2000)  # deck.gl under software rendering needs a moment before it can pick
+        for _ in range(8):  # the first click can land before deck.gl is ready to pick
             page.mouse.move(x, y)
             page.wait_for_timeout(1000)
             page.mouse.click(x, y)
