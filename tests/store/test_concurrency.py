@@ -54,8 +54,10 @@ def test_eight_concurrent_imports_from_separate_processes_all_land(tmp_path, sto
     db = store_location
     connect(db)
     files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
-    with multiprocessing.get_context("spawn").Pool(8) as pool:
-        results = pool.starmap(_import_in_process, [(db, str(f), f.stem) for f in files])
+    # four worker processes take the eight files as they come, so several always import at once;
+    # the timeout turns a hang into a failure with its reason
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        results = pool.starmap_async(_import_in_process, [(db, str(f), f.stem) for f in files]).get(timeout=240)
     assert sorted(r[0] for r in results) == list(range(1, 9))
     assert connect(db).current().height == 8 * 30
 

@@ -35,7 +35,7 @@ def test_replicas_starting_together_apply_each_migration_once(pg_url):
     with ctx.Manager() as manager:
         barrier = manager.Barrier(4)
         with ctx.Pool(4) as pool:
-            seen = pool.starmap(_start, [(pg_url, barrier)] * 4)
+            seen = pool.starmap_async(_start, [(pg_url, barrier)] * 4).get(timeout=240)
     assert seen == [[1, 2]] * 4
     with psycopg.connect(pg_url) as con:
         assert con.execute("SELECT version, count(*) FROM schema_version GROUP BY version ORDER BY 1").fetchall() == [
@@ -57,7 +57,7 @@ def test_eight_imports_split_over_two_processes_land_once_each(pg_url, tmp_path)
     shared = str(bydel_file(tmp_path, 99, "Alna"))
     PostgresStore(pg_url)
     with multiprocessing.get_context("spawn").Pool(2) as pool:
-        first, second = pool.starmap(_replica, [(pg_url, files[:4], shared), (pg_url, files[4:], shared)])
+        first, second = pool.starmap_async(_replica, [(pg_url, files[:4], shared), (pg_url, files[4:], shared)]).get(timeout=240)
     landed = [r for r in first[:4] + second[:4]]
     assert sorted(i for i, _ in landed) == sorted({i for i, _ in landed}) and all(created for _, created in landed)
     assert sorted(created for _, created in (first[4], second[4])) == [False, True]  # the shared file: once
