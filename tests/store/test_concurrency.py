@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from oslo_integration.store import DuckDBStore, PostgresStore, Store, import_file
 from tests.conftest import write_csv
+from tests.support.processes import spawn_pool
 
 BYDELER = ["Gamle Oslo", "Grünerløkka", "Sagene", "St. Hanshaugen", "Frogner", "Ullern", "Vestre Aker", "Nordre Aker"]
 
@@ -56,7 +56,7 @@ def test_eight_concurrent_imports_from_separate_processes_all_land(tmp_path, sto
     files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
     # four worker processes take the eight files as they come, so several always import at once;
     # the timeout turns a hang into a failure with its reason
-    with multiprocessing.get_context("spawn").Pool(4) as pool:
+    with spawn_pool(4) as pool:
         results = pool.starmap_async(_import_in_process, [(db, str(f), f.stem) for f in files]).get(timeout=240)
     assert sorted(r[0] for r in results) == list(range(1, 9))
     assert connect(db).current().height == 8 * 30

@@ -21,6 +21,7 @@ from oslo_integration.store import PostgresStore, open_store
 from tests.app.conftest import open_tab
 from tests.conftest import ROOT
 from tests.store.test_concurrency import BYDELER, bydel_file
+from tests.support.processes import clean_main, spawn_pool
 from tests.test_cli import run
 from tests.upload.conftest import frogner_workbook
 
@@ -31,10 +32,9 @@ def _start(url: str, barrier) -> list[int]:
 
 
 def test_replicas_starting_together_apply_each_migration_once(pg_url):
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Manager() as manager:
+    with clean_main(), multiprocessing.get_context("spawn").Manager() as manager:
         barrier = manager.Barrier(4)
-        with ctx.Pool(4) as pool:
+        with spawn_pool(4) as pool:
             seen = pool.starmap_async(_start, [(pg_url, barrier)] * 4).get(timeout=240)
     assert seen == [[1, 2]] * 4
     with psycopg.connect(pg_url) as con:
@@ -56,7 +56,7 @@ def test_eight_imports_split_over_two_processes_land_once_each(pg_url, tmp_path)
     files = [str(bydel_file(tmp_path, i, b)) for i, b in enumerate(BYDELER)]
     shared = str(bydel_file(tmp_path, 99, "Alna"))
     PostgresStore(pg_url)
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
+    with spawn_pool(2) as pool:
         first, second = pool.starmap_async(_replica, [(pg_url, files[:4], shared), (pg_url, files[4:], shared)]).get(timeout=240)
     landed = [r for r in first[:4] + second[:4]]
     assert sorted(i for i, _ in landed) == sorted({i for i, _ in landed}) and all(created for _, created in landed)
