@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from oslo_integration.store import DuckDBStore, PostgresStore, Store
+from oslo_integration.store import Store, connect
 from tests.support.postgres import fresh_database, server_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,9 +87,7 @@ def store_location(backend: str, tmp_path: Path, request) -> str:
 @pytest.fixture
 def store(store_location: str) -> Store:
     """An empty store on each backend: the store tests run against both."""
-    if store_location.startswith("postgresql://"):
-        return PostgresStore(store_location)
-    return DuckDBStore(store_location)
+    return connect(store_location)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
+from .sql_store import SqlStore
 
 if TYPE_CHECKING:
     from .postgres_store import PostgresStore
@@ -29,6 +30,7 @@ __all__ = [
     "StoreError",
     "UndoResult",
     "build_store",
+    "connect",
     "import_file",
     "import_normalised",
     "open_store",
@@ -40,11 +42,15 @@ def import_file(store: Store, data: bytes, file_name: str, *, who: str, kind: st
     return import_normalised(store, normalise_bytes(data, file_name, bydel), sha256(data), who=who, kind=kind)
 
 
+def _notes(normalised: Normalised) -> list[str]:
+    """What travels with an import: the file's notes and its warnings."""
+    return normalised.notes + [str(w) for w in normalised.warnings]
+
+
 def import_normalised(store: Store, normalised: Normalised, digest: str, *, who: str, kind: str) -> ImportResult:
     """Import a file already read and validated (so a caller that checked first need not read it again)."""
-    notes = normalised.notes + [str(w) for w in normalised.warnings]
     return store.import_frame(
-        normalised.observations, file_name=normalised.file_name, sha256=digest, who=who, kind=kind, notes=notes
+        normalised.observations, file_name=normalised.file_name, sha256=digest, who=who, kind=kind, notes=_notes(normalised)
     )
 
 
@@ -53,12 +59,15 @@ def shipped_sources() -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
-def _shipped_normalised() -> list[tuple[Normalised, str, dict[str, str]]]:
-    out = []
+def _import_shipped(store: SqlStore, con) -> None:
+    """The shipped data, in the manifest's order, inside the caller's transaction (so a build is all or nothing)."""
     for src in shipped_sources():
         data = (DATA_DIR / src["path"]).read_bytes()
-        out.append((normalise_bytes(data, Path(src["path"]).name, src["bydel"] or None), sha256(data), src))
-    return out
+        normalised = normalise_bytes(data, Path(src["path"]).name, src["bydel"] or None)
+        store.import_in(
+            con, normalised.observations, file_name=normalised.file_name, sha256=sha256(data), who=src["who"],
+            kind=src["kind"], notes=_notes(normalised),
+        )  # fmt: skip
 
 
 def build_store(path: str | Path) -> Path:
@@ -71,9 +80,8 @@ def build_store(path: str | Path) -> Path:
     tmp = Path(tmp_name)
     try:
         store = DuckDBStore(tmp)
-        for src in shipped_sources():
-            file = DATA_DIR / src["path"]
-            import_file(store, file.read_bytes(), file.name, who=src["who"], kind=src["kind"], bydel=src["bydel"] or None)
+        with store.transaction() as con:
+            _import_shipped(store, con)
         with contextlib.suppress(FileExistsError):  # another process built it first; theirs is the same
             os.link(tmp, path)
     finally:
@@ -103,17 +111,21 @@ def build_postgres(store: PostgresStore) -> bool:
         with store.transaction() as con:
             if store._execute(con, "SELECT count(*) FROM imports")[0][0]:
                 return False
-            for normalised, digest, src in _shipped_normalised():
-                notes = normalised.notes + [str(w) for w in normalised.warnings]
-                store.import_in(
-                    con, normalised.observations, file_name=normalised.file_name, sha256=digest, who=src["who"],
-                    kind=src["kind"], notes=notes,
-                )  # fmt: skip
+            _import_shipped(store, con)
         return True
 
 
 _OPENED: dict[str, Store] = {}
 _OPENED_LOCK = threading.Lock()
+
+
+def connect(location: str) -> Store:
+    """The store at a location as it is (a file path or a postgresql:// URL), with its schema migrated."""
+    if is_url(location):
+        from .postgres_store import PostgresStore  # psycopg is loaded only for a PostgreSQL store
+
+        return PostgresStore(location)
+    return DuckDBStore(location)
 
 
 def open_store(location: str | None = None) -> Store:
@@ -126,14 +138,10 @@ def open_store(location: str | None = None) -> Store:
         store = _OPENED.get(location)
         if store is not None and (is_url(location) or Path(location).exists()):
             return store
+        if not is_url(location) and not Path(location).exists():
+            build_store(location)
+        store = connect(location)
         if is_url(location):
-            from .postgres_store import PostgresStore  # psycopg is loaded only for a PostgreSQL store
-
-            store = PostgresStore(location)
             build_postgres(store)
-        else:
-            if not Path(location).exists():
-                build_store(location)
-            store = DuckDBStore(location)
         _OPENED[location] = store
         return store

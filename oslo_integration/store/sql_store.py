@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
 import polars as pl
@@ -221,6 +220,3 @@ def _typed(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
     if frame.is_empty():
         return pl.DataFrame(schema=schema)
     return frame.select(list(schema)).cast(schema)
-
-
-__all__ = ["Iterator", "SqlStore"]

@@ -7,7 +7,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from oslo_integration.store import DuckDBStore, PostgresStore, Store, import_file
+from oslo_integration.store import connect, import_file
 from tests.conftest import write_csv
 from tests.support.processes import spawn_pool
 
@@ -26,10 +26,6 @@ def bydel_file(folder: Path, i: int, bydel: str) -> Path:
     rows = [["Bydel", "År", "Bosatte flyktninger", "Kommunal bolig", "Privat leiemarked"]]
     rows += [[bydel, year, 100 + i + year % 10, 50 + i, 40] for year in range(2015, 2025)]
     return write_csv(folder / f"bydel_{i}.csv", rows)
-
-
-def connect(location: str) -> Store:
-    return PostgresStore(location) if location.startswith("postgresql://") else DuckDBStore(location)
 
 
 def _import_in_process(db: str, path: str, who: str) -> tuple[int, bool]:
