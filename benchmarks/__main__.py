@@ -71,7 +71,7 @@ def run(quick: bool, results: Path, skip_memory: bool = False) -> dict[str, floa
             out["rss_ratio"] = float("nan")
         else:
             paths = sizes["memory_pages"] or memory.URL_PATHS
-            mem = memory.run(base) if paths == memory.URL_PATHS else _memory_subset(base, paths)
+            mem = memory.run(base, paths)
             say(
                 f"Peak RSS after opening {len(paths)} page(s): ours {mem['ours_mb']:.0f} MB, hello world {mem['hello_world_mb']:.0f} MB"
             )
@@ -80,15 +80,6 @@ def run(quick: bool, results: Path, skip_memory: bool = False) -> dict[str, floa
     _append(results, quick, lines, summary)
     print(summary)
     return out
-
-
-def _memory_subset(db: str, paths: list[str]) -> dict[str, float]:
-    saved = memory.URL_PATHS
-    memory.URL_PATHS = paths
-    try:
-        return memory.run(db)
-    finally:
-        memory.URL_PATHS = saved
 
 
 def _append(results: Path, quick: bool, lines: list[str], summary: str) -> None:

@@ -85,9 +85,9 @@ def peak_rss(script: Path, paths: list[str], env: dict[str, str]) -> float:
         proc.wait(timeout=30)
 
 
-def run(db: str) -> dict[str, float]:
+def run(db: str, paths: list[str] = URL_PATHS) -> dict[str, float]:
     env = dict(os.environ, OSLO_INTEGRATION_DB=db)
-    ours = peak_rss(ROOT / "app.py", URL_PATHS, env)
+    ours = peak_rss(ROOT / "app.py", paths, env)
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")

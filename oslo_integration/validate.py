@@ -41,10 +41,11 @@ def validate_many(frame: pl.DataFrame, files: list[str], vocab: Vocabulary) -> d
 def _validate(frame: pl.DataFrame, files: list[str], vocab: Vocabulary) -> list[tuple[int, Problem]]:
     problems: list[tuple[int, Problem]] = []
     units = pl.DataFrame({"measure": list(vocab.measures), "unit": [m.unit for m in vocab.measures.values()]})
-    ok = frame.filter(pl.col("status") == "ok").join(units, on="measure", how="left")
+    with_units = frame.join(units, on="measure", how="left")
+    ok = with_units.filter(pl.col("status") == "ok")
 
     year_ok = pl.col("year").is_between(FIRST_YEAR, last_year())
-    flagged = frame.join(units, on="measure", how="left").with_columns(
+    flagged = with_units.with_columns(
         _neg=(pl.col("status") == "ok") & (pl.col("unit") == "personer") & (pl.col("value") < 0),
         _frac=(pl.col("status") == "ok")
         & (pl.col("unit") == "personer")
