@@ -107,9 +107,11 @@ def normalise_many(
 
     checked = validate_many(frame.filter(pl.col("status").is_not_null()), [c.file for c in collected], vocab)
     out: list[Normalised | InputRefused] = []
+    by_file = {key[0]: part for key, part in frame.partition_by("_f", as_dict=True, include_key=False).items()}
+    empty = frame.clear().drop("_f")
     for i, c in enumerate(collected):
         problems = c.problems + parse_problems.get(i, []) + checked.get(i, [])
-        mine = frame.filter(pl.col("_f") == i).drop("_f") if len(collected) > 1 else frame.drop("_f")
+        mine = by_file.get(i, empty)
         if not problems and mine.is_empty():
             problems.append(
                 Problem(c.file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
