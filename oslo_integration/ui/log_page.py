@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ..auth import can_undo, visible_imports
+from ..auth import User, can_undo, visible_imports
 from ..store import StoreError, open_store
 from ..upload import log_table, undo_import
 from . import data
@@ -13,8 +13,7 @@ from .login import require_user
 from .table import show_table
 
 
-def _undo_section(imports: pl.DataFrame) -> None:
-    user = require_user()
+def _undo_section(imports: pl.DataFrame, user: User) -> None:
     undoable = [r for r in imports.sort("id", descending=True).to_dicts() if can_undo(user, r)]
     st.subheader("Angre en import")
     if not undoable:
@@ -63,7 +62,7 @@ def log_page() -> None:
         else "Importer som gjelder dine bydeler, med hvem, når, filnavn og SHA-256 (filens fingeravtrykk)."
     )
     show_table(log_table(imports))
-    _undo_section(imports)
+    _undo_section(imports, user)
     events = open_store().events()
     if not user.is_admin:
         events = events.filter(pl.col("import_id").is_in(imports["id"].to_list()))
