@@ -15,16 +15,27 @@ from pathlib import Path
 from .paths import VOCAB_DIR
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
-_FOOTNOTE_MARKS = re.compile(r"(\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†])+$|^\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†]+\s*")
+_MARKS = "*¹²³⁴⁵⁶⁷⁸⁹⁰†"
+_LEADING_MARKS = re.compile(r"^\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†]+\s*")
 _PUNCT = re.compile(r"[.:;,!?()\[\]\"'«»/]+")
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", "ö": "o", "ä": "a", "é": "e"})
+
+
+def _strip_trailing_marks(t: str) -> str:
+    """«Bosatte*», «Bosatte ¹ ²» -> «Bosatte»; a loop, not a regex, so a long run of spaces stays linear."""
+    end = len(t)
+    while True:
+        kept = t[:end].rstrip()
+        if not kept or kept[-1] not in _MARKS:
+            return t[:end]
+        end = len(kept) - 1
 
 
 @lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
     """Lower-case, trim footnote marks and punctuation, collapse spaces: how labels are compared."""
     t = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    t = _FOOTNOTE_MARKS.sub("", t)
+    t = _strip_trailing_marks(_LEADING_MARKS.sub("", t, count=1))
     t = t.replace("–", "-").replace("—", "-")
     t = _PUNCT.sub(" ", t)
     return _SPACES.sub(" ", t).strip()

@@ -15,6 +15,16 @@ def can_upload(user: User | None) -> bool:
     return user is not None
 
 
+def unsuppressed_for(user: User | None) -> tuple[str, ...]:
+    """The bydeler whose own figures this user sees in full on the pages: a bydel user's own (admin sees the public view)."""
+    return user.bydeler if user is not None and not user.is_admin else ()
+
+
+def stored_visible_for(user: User) -> tuple[str, ...] | None:
+    """Whose stored figures the upload preview may show: the bydeler the user may write (None: all, for admin)."""
+    return None if user.is_admin else user.bydeler
+
+
 def rights_problems(user: User, observations: pl.DataFrame, file_name: str, vocab: Vocabulary | None = None) -> list[Problem]:
     """One problem per bydel (and sheet) the user may not write, naming its first cell and how many there are."""
     if user.is_admin or observations.is_empty():

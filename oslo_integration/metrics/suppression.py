@@ -1,8 +1,15 @@
-"""Small-number suppression for the public view: the one place where a figure is hidden.
+"""Small-number suppression: the one place where a figure is hidden, computed for each viewer.
 
 Primary: counts of 1..threshold persons are hidden. Secondary: wherever a total and its parts are
-all published, no group may have exactly one hidden member, since it could be recovered by
-subtraction; the next smallest visible member is hidden too until that holds everywhere.
+all published, no hidden cell may be recoverable by subtraction. Two passes make sure of that:
+- per group, no group may have exactly one unknown member (the next smallest visible one is hidden);
+- over all groups at once, no hidden cell may be determined by the linear equations the published
+  totals and parts give (subtraction through a chain of groups), checked with linear algebra.
+
+A logged-in bydel user sees their own bydel's cells in full. Those cells count as *known* to them,
+so the hiding is continued from the public view with them known: nothing of another bydel can be
+recovered by subtracting what this viewer sees, and what they see adds nothing to the public view
+except their own cells.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from ..vocab import Vocabulary, vocabulary
 
 DEFAULT_THRESHOLD = 4
 OSLO = "0301"
+# parts of Oslo i alt that are not bydeler: counted in the total, so they are in its groups
+OTHER_PARTS_OF_OSLO = ("030116", "030117", "030199")
 
 
 def _count_measures(vocab: Vocabulary) -> list[str]:
@@ -25,7 +34,10 @@ def groups(frame: pl.DataFrame, vocab: Vocabulary | None = None) -> list[list[in
     """Row indexes of every total with its parts: [total, part, part, …].
 
     Two kinds: a breakdown measure's categories under their total (bosatt = kommunal + privat + annet),
-    and the bydeler under Oslo i alt for the same measure, category and year.
+    and everything under Oslo i alt for the same measure, category and year: the 15 bydeler and
+    Sentrum, Marka and «uten fast bosted» where they are given. A group is formed only where all 15
+    bydeler are given (with one missing the total says nothing about any single one). A part of
+    Oslo that is absent is taken as known, which errs on the side of hiding more.
     """
     vocab = vocab or vocabulary()
     idx = frame.with_row_index("_i")
@@ -44,18 +56,140 @@ def groups(frame: pl.DataFrame, vocab: Vocabulary | None = None) -> list[list[in
             .join(totals.select("bydel_nr", "year", total="_i"), on=["bydel_nr", "year"])
         )
         out.extend([r["total"], *r["_i"]] for r in joined.iter_rows(named=True) if len(r["_i"]) > 1)
-    bydeler = {b.bydel_nr for b in vocab.real_bydeler()}
+    bydeler = [b.bydel_nr for b in vocab.real_bydeler()]
     counted = idx.filter(pl.col("measure").is_in(_count_measures(vocab)))
     parts = (
-        counted.filter(pl.col("bydel_nr").is_in(list(bydeler)))
+        counted.filter(pl.col("bydel_nr").is_in(bydeler + list(OTHER_PARTS_OF_OSLO)))
         .group_by("measure", "category", "year")
-        .agg(pl.col("_i"), n=pl.len())
+        .agg(pl.col("_i"), n=pl.col("bydel_nr").is_in(bydeler).sum())
         .filter(pl.col("n") == len(bydeler))
     )
     totals = counted.filter(pl.col("bydel_nr") == OSLO).select("measure", "category", "year", total="_i")
     joined = parts.join(totals, on=["measure", "category", "year"], nulls_equal=True)
     out.extend([r["total"], *r["_i"]] for r in joined.iter_rows(named=True))
     return out
+
+
+class _Hiding:
+    """Which cells are hidden, and the rules for hiding one more, as seen by one viewer (`known`: their own cells)."""
+
+    def __init__(self, hidden: list[bool], status: list[str], values: list[float | None]) -> None:
+        self.hidden = hidden
+        self.status = status
+        self.values = values
+
+    def hide_one_more(self, members: list[int], known: list[bool]) -> bool:
+        """Hide the smallest visible non-zero part of a group not known to the viewer (the total last); False if none is left."""
+        visible = [i for i in members if not self.hidden[i] and not known[i] and self.status[i] == "ok"]
+        ordered = sorted(visible, key=lambda i: (i == members[0], self.values[i] if self.values[i] is not None else 0.0))
+        nonzero = [i for i in ordered if self.values[i]]
+        pick = (nonzero or ordered)[:1]
+        for i in pick:
+            self.hidden[i] = True
+        return bool(pick)
+
+    def per_group(self, group_list: list[list[int]], known: list[bool]) -> bool:
+        """No group with exactly one unknown member that is hidden; True if anything more was hidden."""
+        any_change = changed = True
+        any_change = False
+        while changed:
+            changed = False
+            for members in group_list:
+                unknown = [i for i in members if not known[i] and (self.hidden[i] or self.status[i] == "mangler")]
+                if len(unknown) == 1 and self.hidden[unknown[0]] and self.hide_one_more(members, known):
+                    changed = any_change = True
+        return any_change
+
+    def linear(self, group_list: list[list[int]], known: list[bool]) -> bool:
+        """No hidden cell determined by all the groups' equations together; True if anything more was hidden."""
+        any_change = False
+        for _ in range(len(self.hidden)):  # each round hides at least one more cell, or ends
+            found = determined_cells(
+                group_list,
+                lambda i: not known[i] and (self.hidden[i] or self.status[i] == "mangler"),
+                lambda i: self.hidden[i] and not known[i],
+            )
+            progress = False
+            for i in found:
+                for members in group_list:
+                    if i in members and self.hide_one_more(members, known):
+                        progress = any_change = True
+                        break
+            if not progress:
+                return any_change
+            self.per_group(group_list, known)
+        return any_change
+
+
+def determined_cells(group_list: list[list[int]], is_unknown, is_hidden) -> list[int]:
+    """Hidden cells whose value follows from the groups' equations (total = sum of parts) and the known cells.
+
+    With the unknown cells as variables, each group touching one gives a row of A; a hidden cell i is
+    determined exactly when every solution of A·x = 0 has x_i = 0 (e_i lies in A's row space).
+    """
+    import numpy as np  # only for the check; already loaded with Streamlit
+
+    rows = []
+    variables: dict[int, int] = {}
+    for members in group_list:
+        row = {}
+        for pos, i in enumerate(members):
+            if is_unknown(i):
+                row[variables.setdefault(i, len(variables))] = 1.0 if pos == 0 else -1.0
+        if row:
+            rows.append(row)
+    if not variables:
+        return []
+    a = np.zeros((len(rows), len(variables)))
+    for r, row in enumerate(rows):
+        for c, v in row.items():
+            a[r, c] = v
+    _, s, vt = np.linalg.svd(a)
+    rank = int((s > 1e-9).sum())
+    null = vt[rank:]  # rows spanning A's null space
+    out = []
+    for i, c in variables.items():
+        if is_hidden(i) and (null.shape[0] == 0 or np.abs(null[:, c]).max() < 1e-9):
+            out.append(i)
+    return out
+
+
+def hidden_cells(
+    frame: pl.DataFrame, *, threshold: int = DEFAULT_THRESHOLD, known_bydeler: Iterable[str] = (), vocab: Vocabulary | None = None
+) -> list[bool]:
+    """Which rows of `frame` a viewer who sees `known_bydeler`' own cells in full must not see.
+
+    The public hiding is made safe against every single bydel's insider knowledge (a logged-in bydel
+    user sees the public view plus their own cells, and can always log out to compare), so revealing
+    one bydel's own cells gives away nothing of anyone else. A user with several bydeler gets their
+    own cells bydel by bydel, as long as that still gives nothing away.
+    """
+    vocab = vocab or vocabulary()
+    counts = _count_measures(vocab)
+    small = pl.col("measure").is_in(counts) & (pl.col("status") == "ok") & (pl.col("value") >= 1) & (pl.col("value") <= threshold)
+    hidden = frame.select(small | (pl.col("status") == "prikket")).to_series().to_list()
+    status = frame["status"].to_list()
+    places = frame["bydel_nr"].to_list()
+    group_list = groups(frame, vocab)
+    hiding = _Hiding(hidden, status, frame["value"].to_list())
+    nobody = [False] * frame.height
+    insiders = [[p == b.bydel_nr for p in places] for b in vocab.real_bydeler() if b.bydel_nr in set(places)]
+    changed = True
+    while changed:
+        changed = hiding.per_group(group_list, nobody)
+        changed = hiding.linear(group_list, nobody) or changed
+        for known in insiders:
+            changed = hiding.linear(group_list, known) or changed
+    public = hiding.hidden
+    view = list(public)
+    revealed = [False] * frame.height
+    for b in dict.fromkeys(known_bydeler):
+        trial = [r or p == b for r, p in zip(revealed, places, strict=True)]
+        secret = lambda i, t=trial: public[i] and not t[i]  # noqa: E731
+        unknown = lambda i, t=trial: not t[i] and (public[i] or status[i] == "mangler")  # noqa: E731
+        if not determined_cells(group_list, unknown, secret):
+            revealed = trial
+    return [h and not r for h, r in zip(view, revealed, strict=True)]
 
 
 def suppress(
@@ -65,44 +199,16 @@ def suppress(
     unsuppressed_bydeler: Iterable[str] = (),
     vocab: Vocabulary | None = None,
 ) -> pl.DataFrame:
-    """The public view of observations: hidden cells get status «prikket» and no value.
+    """The view of observations for a viewer: hidden cells get status «prikket» and no value.
 
     `unsuppressed_bydeler` are the bydeler whose own figures the viewer may see in full (a logged-in
-    bydel user); everyone else's cells stay exactly as in the public view, so nothing leaks.
+    bydel user); the hiding of everyone else's cells takes account of what they see.
     """
-    vocab = vocab or vocabulary()
     if frame.is_empty():
         return frame
-    counts = _count_measures(vocab)
-    small = pl.col("measure").is_in(counts) & (pl.col("status") == "ok") & (pl.col("value") >= 1) & (pl.col("value") <= threshold)
-    hidden = frame.select(small | (pl.col("status") == "prikket")).to_series().to_list()
-    values = frame["value"].to_list()
-    status = frame["status"].to_list()
-    group_list = groups(frame, vocab)
-    changed = True
-    while changed:
-        changed = False
-        for members in group_list:
-            unknown = [i for i in members if hidden[i] or status[i] == "mangler"]
-            hidden_members = [i for i in members if hidden[i]]
-            if len(unknown) != 1 or not hidden_members:
-                continue
-            visible = [i for i in members if not hidden[i] and status[i] == "ok"]
-            parts_first = sorted(visible, key=lambda i: (i == members[0], values[i] if values[i] is not None else 0.0))
-            nonzero = [i for i in parts_first if values[i]]
-            pick = (nonzero or parts_first)[:1]
-            for i in pick:
-                hidden[i] = True
-                changed = True
-    public = frame.with_columns(
-        status=pl.when(pl.Series(hidden)).then(pl.lit("prikket")).otherwise(pl.col("status")),
-        value=pl.when(pl.Series(hidden)).then(pl.lit(None, dtype=pl.Float64)).otherwise(pl.col("value")),
-    )
     own = list(unsuppressed_bydeler)
-    if not own:
-        return public
-    is_own = pl.col("bydel_nr").is_in(own)
-    return public.with_columns(
-        status=pl.when(is_own).then(frame["status"]).otherwise(pl.col("status")),
-        value=pl.when(is_own).then(frame["value"]).otherwise(pl.col("value")),
+    hide = pl.lit(pl.Series(hidden_cells(frame, threshold=threshold, known_bydeler=own, vocab=vocab)))
+    return frame.with_columns(
+        status=pl.when(hide).then(pl.lit("prikket")).otherwise(pl.col("status")),
+        value=pl.when(hide).then(pl.lit(None, dtype=pl.Float64)).otherwise(pl.col("value")),
     )

@@ -5,13 +5,15 @@ read (cells) -> layout (tables) -> keys and context (what each cell means) -> nu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import InputRefused, Problem
 from ..read import Workbook, read_bytes, read_path
+from ..read.limits import MAX_PROBLEMS_SHOWN
+from ..text.numbers import fmt_number
 from ..vocab import Vocabulary, vocabulary
 from .context import (
     Context,
@@ -117,10 +119,45 @@ def normalise_many(
                 Problem(c.file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
             )
         if problems:
-            out.append(InputRefused(list(dict.fromkeys(problems))))
+            out.append(InputRefused(bounded_problems(list(dict.fromkeys(problems)))))
         else:
-            out.append(Normalised(c.file, _drop_repeats(mine), c.notes + parse_notes.get(i, []), c.warnings))
+            notes = bounded_notes(c.notes + parse_notes.get(i, []))
+            out.append(Normalised(c.file, _drop_repeats(mine), notes, bounded_problems(c.warnings)))
     return out
+
+
+MAX_NOTE_CHARS = 500
+MAX_NOTES = 100
+MAX_MESSAGE_CHARS = 400
+
+
+def bounded_problems(problems: list[Problem]) -> list[Problem]:
+    """The first problems in full and one line that counts the rest: a file of junk gives a short answer."""
+    shown = [
+        p if len(p.message) <= MAX_MESSAGE_CHARS else replace(p, message=p.message[: MAX_MESSAGE_CHARS - 1] + "…")
+        for p in problems[:MAX_PROBLEMS_SHOWN]
+    ]
+    rest = len(problems) - len(shown)
+    if rest > 0:
+        first = problems[0]
+        shown.append(
+            Problem(
+                first.file,
+                "",
+                "",
+                f"… og {fmt_number(rest, 0)} til av samme slag (ikke vist). Rett de første og prøv igjen.",
+                first.level,
+            )
+        )
+    return shown
+
+
+def bounded_notes(notes: list[str]) -> list[str]:
+    """Titles and footnotes travel with the import; a sheet of text must not become a note of megabytes."""
+    kept = [n if len(n) <= MAX_NOTE_CHARS else n[: MAX_NOTE_CHARS - 1] + "…" for n in notes[:MAX_NOTES]]
+    if len(notes) > MAX_NOTES:
+        kept.append(f"… og {fmt_number(len(notes) - MAX_NOTES, 0)} merknader til (ikke lagret).")
+    return kept
 
 
 @dataclass

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..read.grid import Sheet
+from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..vocab import Vocabulary
 from .context import Context
 from .keys import Key, classify, closest_bydel, closest_labels, header_kind, merge
@@ -51,13 +52,20 @@ class _Column:
     meta: str | None = None
 
 
-def _unknown_label(file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, what: str) -> Problem:
-    near = ", ".join(f"«{t}»" for t in closest_labels(text, vocab))
+def _shown(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unknown_label(file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, what: str, out: TableResult) -> Problem:
+    # suggestions cost a fuzzy search each: only for the problems that will be shown
+    near = ", ".join(f"«{t}»" for t in closest_labels(text[:80], vocab)) if len(out.problems) < MAX_PROBLEMS_SHOWN else ""
     return Problem(
         file,
         sheet.name,
         sheet.address(r, c),
-        f"Ukjent {what} «{text}». Nærmeste kjente: {near}. Rett teksten, eller legg den til som synonym i data/vocab/labels.csv.",
+        f"Ukjent {what} «{_shown(text)}». "
+        + (f"Nærmeste kjente: {near}. " if near else "")
+        + "Rett teksten, eller legg den til som synonym i data/vocab/labels.csv.",
     )
 
 
@@ -91,7 +99,7 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
         else:
             key = classify(text, vocab)
             if key is None:
-                out.problems.append(_unknown_label(file, sheet, h, c, str(text), vocab, "kolonneoverskrift"))
+                out.problems.append(_unknown_label(file, sheet, h, c, str(text), vocab, "kolonneoverskrift", out))
                 cols.append(_Column(c, "ignore"))
             else:
                 cols.append(_Column(c, "value", key=key))
@@ -127,14 +135,21 @@ def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabu
         found = classify(str(text), vocab, col.hint if col.role == "dim" else None)
         if found is None:
             if col.hint == "bydel":
-                near = closest_bydel(str(text), vocab)
+                near = closest_bydel(str(text)[:80], vocab) if len(out.problems) < MAX_PROBLEMS_SHOWN else None
                 out.problems.append(
-                    Problem(file, sheet.name, sheet.address(r, col.col), f"Ukjent bydel «{text}». Mente du «{near}»?")
+                    Problem(
+                        file,
+                        sheet.name,
+                        sheet.address(r, col.col),
+                        f"Ukjent bydel «{_shown(str(text))}»." + (f" Mente du «{near}»?" if near else ""),
+                    )
                 )
             elif col.hint == "year":
-                out.problems.append(Problem(file, sheet.name, sheet.address(r, col.col), f"«{text}» er ikke et årstall."))
+                out.problems.append(
+                    Problem(file, sheet.name, sheet.address(r, col.col), f"«{_shown(str(text))}» er ikke et årstall.")
+                )
             else:
-                out.problems.append(_unknown_label(file, sheet, r, col.col, str(text), vocab, "tekst"))
+                out.problems.append(_unknown_label(file, sheet, r, col.col, str(text), vocab, "tekst", out))
             return None
         merged = merge(key, found)
         if isinstance(merged, str):

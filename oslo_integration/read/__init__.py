@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputRefused, Problem
+from ..text.untrusted import clean_cell_text, clean_name, has_nul
 from .csv_reader import read_csv
 from .grid import Sheet, Workbook, a1, column_letter
-from .limits import check_size
+from .limits import MAX_PROBLEMS_SHOWN, check_size
 from .sniff import describe
 from .xlsx_reader import read_xlsx
 
@@ -25,7 +26,13 @@ __all__ = ["ACCEPTED", "Sheet", "Workbook", "a1", "column_letter", "read_bytes",
 
 
 def read_bytes(data: bytes, file_name: str) -> Workbook:
-    """Read an uploaded or local file by its name's extension, refusing other formats clearly."""
+    """Read an uploaded or local file by its name's extension, refusing other formats clearly.
+
+    The name is cleaned first (it travels into messages, the store and every download), and every
+    cell's text after: a NUL is refused with its cell (PostgreSQL cannot store it), other control
+    characters become spaces.
+    """
+    file_name = clean_name(file_name)
     check_size(data, file_name)
     suffix = Path(file_name).suffix.lower()
     if suffix in _REFUSED_FORMATS:
@@ -40,13 +47,39 @@ def read_bytes(data: bytes, file_name: str) -> Workbook:
             ]
         )
     try:
-        return _read_by_suffix(data, file_name, suffix)
+        return _clean_cells(_read_by_suffix(data, file_name, suffix))
     except InputRefused:
         raise
     except Exception as exc:  # a broken file must give a message, never a crash
         raise InputRefused(
             [Problem(file_name, "", "", f"Filen kan ikke leses ({type(exc).__name__}). Er den skadet? {ACCEPTED_TEXT}")]
         ) from None
+
+
+def _clean_cells(wb: Workbook) -> Workbook:
+    problems: list[Problem] = []
+    for sheet in wb.sheets:
+        sheet.name = clean_name(sheet.name)
+        for r, row in enumerate(sheet.rows):
+            for c, cell in enumerate(row):
+                if cell is None or cell.isprintable():
+                    continue
+                if has_nul(cell):
+                    if len(problems) < MAX_PROBLEMS_SHOWN:
+                        problems.append(
+                            Problem(
+                                wb.file_name,
+                                sheet.name,
+                                sheet.address(r, c),
+                                "Cellen inneholder et nulltegn (NUL), som ikke kan lagres. Skriv inn teksten på nytt "
+                                "eller slett cellen.",
+                            )
+                        )
+                    continue
+                row[c] = clean_cell_text(cell)
+    if problems:
+        raise InputRefused(problems)
+    return wb
 
 
 def _read_by_suffix(data: bytes, file_name: str, suffix: str) -> Workbook:

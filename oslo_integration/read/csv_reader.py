@@ -8,7 +8,7 @@ import re
 
 from ..errors import InputRefused, Problem
 from .grid import Sheet, Workbook, a1
-from .limits import check_cells
+from .limits import MAX_AREA, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, check_cells, check_extent, max_cells
 
 _DELIMITERS = (";", ",", "\t")
 
@@ -65,7 +65,13 @@ def _check_text(rows: list[list[str | None]], file_name: str) -> None:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines most consistently into more than one column."""
-    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    end = -1
+    for _ in range(30):  # the first 30 lines, found without splitting the whole text
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    lines = [ln for ln in text[:end].splitlines() if ln.strip()]
     best, best_score = ",", -1.0
     for delim in _DELIMITERS:
         widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
@@ -79,12 +85,29 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _cell(text: str) -> str | None:
+    return (text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS]) if text.strip() else None
+
+
 def read_csv(data: bytes, file_name: str) -> Workbook:
+    """The file's rows, refused as soon as it is longer, wider or fuller than a table can be (never read whole first)."""
     text = decode(data, file_name)
     delim = sniff_delimiter(text)
     rows: list[list[str | None]] = []
-    for record in csv.reader(io.StringIO(text, newline=""), delimiter=delim):
-        rows.append([cell if cell.strip() else None for cell in record])
-    check_cells(sum(1 for row in rows for cell in row if cell is not None), file_name)
+    filled, limit, widest = 0, max_cells(), 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        for record in reader:
+            widest = max(widest, len(record))
+            if len(rows) >= MAX_ROWS or widest > MAX_COLUMNS or (len(rows) + 1) * widest > MAX_AREA:
+                check_extent(len(rows) + 1, widest, a1(len(rows), widest - 1), file_name, "")
+            row = [_cell(cell) for cell in record]
+            filled += sum(1 for cell in row if cell is not None)
+            if filled > limit:
+                check_cells(filled, file_name, more=True)
+            rows.append(row)
+    except csv.Error as exc:
+        raise _refuse(file_name, f"Linje {reader.line_num} kan ikke leses som CSV ({exc}).", a1(len(rows), 0)) from None
+    del text
     _check_text(rows, file_name)
     return Workbook(file_name, [Sheet(name="", rows=rows)], "csv")

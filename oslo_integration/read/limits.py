@@ -48,7 +48,8 @@ def check_size(data: bytes, file_name: str) -> None:
         )
 
 
-def check_cells(n_cells: int, file_name: str) -> None:
+def check_cells(n_cells: int, file_name: str, *, more: bool = False) -> None:
+    """`more`: the count stopped early, so the file has at least `n_cells`."""
     limit = max_cells()
     if n_cells > limit:
         raise InputRefused(
@@ -57,8 +58,36 @@ def check_cells(n_cells: int, file_name: str) -> None:
                     file_name,
                     "",
                     "",
-                    f"Filen har {fmt_number(n_cells, 0)} celler med innhold. Grensen er {fmt_number(limit, 0)}. "
+                    f"Filen har {'mer enn ' if more else ''}{fmt_number(n_cells - (1 if more else 0), 0)} celler med innhold. Grensen er {fmt_number(limit, 0)}. "
                     "Del den opp i flere filer (for eksempel én per år eller per tabell).",
                 )
             ]
         )
+
+
+MAX_ROWS = 100_000  # the last row a sheet may use
+MAX_COLUMNS = 1_000  # the last column (ALL)
+MAX_AREA = 1_000_000  # rows × columns from A1 to the last cell: what the reader allocates
+MAX_CELL_CHARS = 2_000
+MAX_PROBLEMS_SHOWN = (
+    50  # per kind of problem; the rest are counted in one line  # longer texts are cut before any label matching sees them
+)
+
+
+def check_extent(rows: int, cols: int, last_cell: str, file_name: str, sheet: str) -> None:
+    """Refuse a sheet whose last used cell is far beyond what a table needs, before its grid is allocated."""
+    if rows <= MAX_ROWS and cols <= MAX_COLUMNS and rows * cols <= MAX_AREA:
+        return
+    raise InputRefused(
+        [
+            Problem(
+                file_name,
+                sheet,
+                last_cell,
+                f"Arket bruker celler helt ut til {last_cell} ({fmt_number(rows, 0)} rader × {fmt_number(cols, 0)} kolonner). "
+                f"Grensen er {fmt_number(MAX_ROWS, 0)} rader, {fmt_number(MAX_COLUMNS, 0)} kolonner og "
+                f"{fmt_number(MAX_AREA, 0)} celler i alt. Slett tomme rader og kolonner etter tabellen, eller kopier "
+                "tabellen til et nytt ark.",
+            )
+        ]
+    )

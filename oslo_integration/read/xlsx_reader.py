@@ -6,39 +6,32 @@ formulas without a cached value are found by a light scan of the sheet XML.
 
 from __future__ import annotations
 
-import io
+import posixpath
 import re
-import zipfile
 from xml.etree import ElementTree
 
 import polars as pl
 
 from ..errors import InputRefused, Problem
-from .grid import Sheet, Workbook
-from .limits import check_cells
+from .grid import Sheet, Workbook, a1
+from .limits import MAX_CELL_CHARS, check_cells, check_extent, max_cells
+from .package import Package, open_package
+from .sheet_scan import SheetScan, count_filled, scan_sheet
 from .sniff import describe
 
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 _BUILTIN_PERCENT = {9, 10}
-_CELL_TAG = re.compile(rb"<c\b([^>]*?)(/?)>")
-_ATTR_R = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
-_ATTR_S = re.compile(rb'\bs="([0-9]+)"')
-_FORMULA_NO_VALUE = re.compile(
-    rb'<c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
-)
 
 
 def _refuse(file_name: str, message: str) -> InputRefused:
     return InputRefused([Problem(file_name, "", "", message)])
 
 
-def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
+def _open(data: bytes, file_name: str) -> Package:
     what = describe(data)
     if what:
         raise _refuse(
@@ -52,33 +45,15 @@ def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
             "Filen er ikke et gyldig Excel-regneark (.xlsx). Kanskje den har fått feil filendelse? "
             "Lagre den på nytt som .xlsx eller .csv.",
         )
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except zipfile.BadZipFile:
-        raise _refuse(file_name, "Filen er skadet og kan ikke åpnes som et Excel-regneark (.xlsx).") from None
-    total = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
-        raise _refuse(
-            file_name,
-            f"Filen pakkes ut til {total / 1e6:.0f} MB, som er mistenkelig mye for et regneark. "
-            "Den leses ikke av sikkerhetshensyn.",
-        )
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
-        raise _refuse(file_name, "Filen er en zip-fil, men ikke et Excel-regneark (.xlsx).")
-    if "xl/vbaProject.bin" in names:
-        raise _refuse(file_name, "Regneark med makroer (.xlsm) tas ikke imot. Lagre som .xlsx uten makroer.")
-    return zf
+    return open_package(data, file_name)
 
 
-def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
+def _percent_styles(package: Package) -> set[int]:
     """Indexes into cellXfs whose number format shows the value as a percentage."""
-    try:
-        root = ElementTree.fromstring(zf.read("xl/styles.xml"))
-    except KeyError:
+    styles = package.part("xl/styles.xml")
+    if styles is None:
         return set()
+    root = ElementTree.fromstring(styles)
     custom = {
         int(nf.get("numFmtId", "-1"))
         for nf in root.iterfind("m:numFmts/m:numFmt", _NS)
@@ -88,40 +63,18 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     return {i for i, xf in enumerate(root.iterfind("m:cellXfs/m:xf", _NS)) if int(xf.get("numFmtId", "0")) in percent_ids}
 
 
-def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part inside the package."""
-    wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iterfind("rel:Relationship", _NS)}
+def _sheet_parts(package: Package) -> dict[str, str]:
+    """Sheet name -> the lower-cased path of its XML part (paths are matched without regard to case)."""
+    workbook, rels = package.part("xl/workbook.xml"), package.part("xl/_rels/workbook.xml.rels")
+    if workbook is None or rels is None:
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(rels).iterfind("rel:Relationship", _NS)}
     out = {}
-    for s in wb.iterfind("m:sheets/m:sheet", _NS):
+    for s in ElementTree.fromstring(workbook).iterfind("m:sheets/m:sheet", _NS):
         target = targets.get(s.get(f"{{{_NS['r']}}}id"), "")
-        target = target.lstrip("/")
-        out[s.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target))
+        out[s.get("name", "")] = path.lower()
     return out
-
-
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
-
-
-def _scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> tuple[set[tuple[int, int]], list[str], int]:
-    """(row, col) of percent-formatted cells, addresses of formulas with no cached value, and filled cells."""
-    percent: set[tuple[int, int]] = set()
-    filled = xml.count(b"</c>")  # a cell with content closes with </c>; <c .../> is only formatting
-    if percent_styles:
-        for m in _CELL_TAG.finditer(xml):
-            attrs = m.group(1)
-            s = _ATTR_S.search(attrs)
-            if s and int(s.group(1)) in percent_styles:
-                r = _ATTR_R.search(attrs)
-                if r:
-                    percent.add((int(r.group(2)) - 1, _col_index(r.group(1))))
-    no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)] if b"<f" in xml else []
-    return percent, no_value, filled
 
 
 def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
@@ -130,24 +83,49 @@ def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
     return [list(r) for r in cleaned.rows()]
 
 
+def _scan(package: Package, file_name: str) -> dict[str, SheetScan]:
+    """Every sheet part scanned (lower-cased path -> scan), refused if a sheet is too large, before any cell is read."""
+    sheet_parts = package.sheet_parts()
+    check_cells(sum(count_filled(body) for body in sheet_parts.values()), file_name)
+    percent_styles = _percent_styles(package)
+    budget = max_cells()
+    names = {part: name for name, part in _sheet_parts(package).items()}
+    scans: dict[str, SheetScan] = {}
+    for part, body in sheet_parts.items():
+        scan = scan_sheet(body, percent_styles, budget)
+        budget -= scan.filled
+        check_extent(
+            scan.rows, scan.cols, a1(max(scan.rows - 1, 0), max(scan.cols - 1, 0)), file_name, names.get(part.lower(), part)
+        )
+        if scan.stopped or budget < 0:  # a cell form the count above did not see
+            check_cells(max_cells() - budget, file_name, more=scan.stopped)
+        scans[part.lower()] = scan
+    return scans
+
+
+def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
+    """Cell texts row by row; cells holding only spaces count as empty, long texts are cut (done once, column-wise)."""
+    cleaned = frame.select(
+        pl.when(pl.col(c).str.strip_chars() != "").then(pl.col(c).str.slice(0, MAX_CELL_CHARS)).alias(c) for c in frame.columns
+    )
+    return [list(r) for r in cleaned.rows()]
+
+
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
-    zf = _open_zip(data, file_name)
-    percent_styles = _percent_styles(zf)
-    paths = _sheet_paths(zf)
-    # the XML is scanned first, so an oversized sheet is refused before its cells are read
-    scans = {name: _scan_sheet_xml(zf.read(path), percent_styles) for name, path in paths.items() if path in zf.namelist()}
-    check_cells(sum(scan[2] for scan in scans.values()), file_name)
+    package = _open(data, file_name)
+    scans = _scan(package, file_name)
+    parts = _sheet_parts(package)
     import fastexcel  # only reading a workbook needs it, not showing the pages
 
     try:
-        reader = fastexcel.read_excel(data)
+        reader = fastexcel.read_excel(package.clean)
     except Exception as exc:  # calamine reports many shapes of broken files
         raise _refuse(file_name, f"Regnearket kan ikke leses ({type(exc).__name__}). Er filen skadet?") from None
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        percent_abs, no_value, _ = scans.get(name, (set(), [], 0))
-        for addr in no_value:
+        scan = scans.get(parts.get(name, ""), SheetScan())
+        for addr in scan.no_value:
             problems.append(
                 Problem(
                     file_name,
@@ -161,7 +139,7 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
         cols = sheet.available_columns()
         col0 = cols[0].absolute_index if cols else 0
         rows = _rows(sheet.to_polars()) if cols else []
-        percent = frozenset((r, c - col0) for r, c in percent_abs)
+        percent = frozenset((r, c - col0) for r, c in scan.percent)
         sheets.append(Sheet(name, rows, 0, col0, percent, visible=str(sheet.visible) == "visible"))
     if problems:
         raise InputRefused(problems)

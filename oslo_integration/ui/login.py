@@ -12,6 +12,7 @@ from functools import cache
 import streamlit as st
 
 from ..auth import LoginRefused, LoginThrottle, User, UserFile, UserFileError, authenticate
+from ..auth.rights import unsuppressed_for
 
 KEY = "user"
 THROTTLE = LoginThrottle()  # one per server process: every session's failed attempts count together
@@ -42,8 +43,7 @@ def current_user() -> User | None:
 
 def own_bydeler() -> tuple[str, ...]:
     """The bydeler whose own figures this session may see unsuppressed."""
-    user = current_user()
-    return user.bydeler if user is not None and not user.is_admin else ()
+    return unsuppressed_for(current_user())
 
 
 def require_user() -> User:

@@ -11,9 +11,13 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ..auth import User, rights_problems
+from ..auth.rights import stored_visible_for
 from ..errors import InputRefused, Problem
-from ..normalise import Normalised, normalise_bytes
+from ..metrics.suppression import suppress
+from ..normalise import Normalised
 from ..store.base import sha256
+from ..text.untrusted import clean_name
+from .isolated import normalise_isolated
 
 NEW, CHANGED, UNCHANGED = "ny", "endret", "uendret"
 CHANGE_LABELS = {NEW: "Nytt tall", CHANGED: "Endrer lagret tall", UNCHANGED: "Som lagret"}
@@ -74,13 +78,30 @@ def compare_with_store(observations: pl.DataFrame, current: pl.DataFrame) -> pl.
     return joined.with_columns(change=change).drop("_category")
 
 
+def stored_as_seen_by(user: User, current: pl.DataFrame) -> pl.DataFrame:
+    """The stored figures as this user may see them: in full for the bydeler they may write, else the public view.
+
+    The preview compares a file with these, so it can never show (or hint at, by «Som lagret») a
+    hidden figure of a bydel the user has no rights to.
+    """
+    mine = stored_visible_for(user)
+    if mine is None:
+        return current
+    return suppress(current, unsuppressed_bydeler=mine)
+
+
 def preview_upload(data: bytes, file_name: str, user: User, current: pl.DataFrame, imports: pl.DataFrame) -> Preview:
-    """Never raises for a bad file: every refusal becomes a problem in the preview."""
+    """Never raises for a bad file: every refusal becomes a problem in the preview.
+
+    The file is read in a child process with memory and time limits (isolated.py), so no file can
+    take the server down; `current` is compared as the user may see it.
+    """
+    file_name = clean_name(file_name)
     preview = Preview(file_name, sha256(data), len(data))
     try:
         # a bydel user with one bydel: a file that does not say which bydel is read as theirs (with a warning)
         own = user.bydeler[0] if not user.is_admin and len(user.bydeler) == 1 else None
-        normalised = normalise_bytes(data, file_name, fallback_bydel=own)
+        normalised = normalise_isolated(data, file_name, fallback_bydel=own)
     except InputRefused as exc:
         preview.problems = list(exc.problems)
         return preview
@@ -89,7 +110,7 @@ def preview_upload(data: bytes, file_name: str, user: User, current: pl.DataFram
         return preview
     preview.normalised = normalised
     preview.problems = rights_problems(user, normalised.observations, file_name)
-    preview.changes = compare_with_store(normalised.observations, current)
+    preview.changes = compare_with_store(normalised.observations, stored_as_seen_by(user, current))
     same = imports.filter((pl.col("sha256") == preview.sha256) & pl.col("undone_at").is_null())
     preview.already_imported = int(same["id"][0]) if same.height else None
     return preview

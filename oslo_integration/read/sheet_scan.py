@@ -1,0 +1,89 @@
+"""What a sheet's XML holds, read from the XML itself before any cell is loaded.
+
+The workbook reader allocates a grid from the first to the last cell, so one cell at `XFD1048576`
+costs billions of slots. Here the real extent is taken from every row and cell tag (never from
+`<dimension>`, which is only the sender's word), along with the filled cells, the percent-formatted
+cells and the formulas without a stored result, in one linear pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# a row or cell tag, with or without a namespace prefix (<row …>, <c …>, <x:c …/>)
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
+_ATTR_R = re.compile(rb'\br\s*=\s*["\']([A-Za-z]*)([0-9]*)["\']')
+_ATTR_S = re.compile(rb'\bs\s*=\s*["\']([0-9]+)["\']')
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+_MAX_LETTERS = 3  # XFD is the last column Excel has
+
+
+def col_index(letters: bytes) -> int:
+    """0-based column of `A`, `AB`, … (upper or lower case)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+@dataclass
+class SheetScan:
+    rows: int = 0  # 1 + the last row index used (0 for an empty sheet)
+    cols: int = 0  # 1 + the last column index used
+    filled: int = 0  # cells with content (a self-closing <c/> is only formatting)
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    no_value: list[str] = field(default_factory=list)  # formulas without a stored result
+    stopped: bool = False  # more filled cells than the budget: the scan stopped early
+
+    @property
+    def area(self) -> int:
+        return self.rows * self.cols
+
+
+_PREFIXED_CELL_END = re.compile(rb"</[A-Za-z_][\w.-]*:c>")
+
+
+def count_filled(xml: bytes) -> int:
+    """Filled cells, counted in C: a cell with content closes with </c> (or </x:c>); <c …/> is only formatting."""
+    n = xml.count(b"</c>")
+    if b":c>" in xml:
+        n += sum(1 for _ in _PREFIXED_CELL_END.finditer(xml))
+    return n
+
+
+def scan_sheet(xml: bytes, percent_styles: set[int] | frozenset[int] = frozenset(), cell_budget: int | None = None) -> SheetScan:
+    """One pass over the row and cell tags; stops once more than `cell_budget` filled cells are seen."""
+    out = SheetScan()
+    row, col = -1, -1
+    for m in _TAG.finditer(xml):
+        attrs = m.group(2)
+        ref = _ATTR_R.search(attrs)
+        if m.group(1) == b"row":
+            row = int(ref.group(2)) - 1 if ref and ref.group(2) and not ref.group(1) else row + 1
+            col = -1
+            out.rows = max(out.rows, row + 1)
+            continue
+        if ref and ref.group(1) and ref.group(2):
+            # more letters than XFD is beyond any real sheet: the extent check refuses it
+            col = 1 << 20 if len(ref.group(1)) > _MAX_LETTERS else col_index(ref.group(1))
+            row = int(ref.group(2)) - 1
+        else:
+            col += 1
+            row = max(row, 0)
+        out.rows = max(out.rows, row + 1)
+        out.cols = max(out.cols, col + 1)
+        if not attrs.endswith(b"/"):
+            out.filled += 1
+            if cell_budget is not None and out.filled > cell_budget:
+                out.stopped = True
+                return out
+        if percent_styles:
+            s = _ATTR_S.search(attrs)
+            if s and int(s.group(1)) in percent_styles:
+                out.percent.add((row, col))
+    if b"<f" in xml:
+        out.no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)]
+    return out

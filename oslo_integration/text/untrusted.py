@@ -1,0 +1,41 @@
+"""Text that comes from outside (file names, sheet names, labels, notes, query parameters) is data.
+
+It is shown as the characters it is, never interpreted: no Markdown link, image, emphasis, colour
+directive, icon or formula, and no control character that breaks a download or a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_NAME_CHARS = 200
+# C0 and C1 controls (tab, newline and carriage return are kept in cell text), and the bidi
+# overrides that can make «fil.exe.xlsx» look like «fil.xlsx.exe»
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# every ASCII punctuation character Streamlit's Markdown could give a meaning to
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=^&\"'])")
+
+
+def clean_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
+    """A file or sheet name fit to show and to write into any download: one line, no control characters."""
+    text = _CONTROL_ALL.sub(" ", str(name)).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clean_cell_text(text: str) -> str:
+    """Cell text without the control characters that break spreadsheets and documents (NUL is refused elsewhere)."""
+    return _CONTROL.sub(" ", text.replace("\x00", ""))
+
+
+def has_nul(text: str | None) -> bool:
+    return text is not None and "\x00" in text
+
+
+def md(text: object) -> str:
+    """`text` escaped for st.markdown, st.caption and friends: shown letter for letter, never interpreted.
+
+    Line breaks become spaces, since a line of its own could start a heading or a list.
+    """
+    one_line = _CONTROL_ALL.sub(" ", str(text))
+    return _MARKDOWN.sub(r"\\\1", one_line)

@@ -1,0 +1,76 @@
+"""Reading an uploaded file in a process of its own, with a memory and a time limit.
+
+The readers refuse every oversized file we know of before allocating for it; this is the second
+wall, for the files we do not know of. The server never parses an upload itself: a child Python
+reads it with RLIMIT_DATA set and a deadline, and hands back the result (or the refusal). If the
+child dies or overruns, the uploader gets a Norwegian message and the server goes on.
+
+Limits: OSLO_INTEGRATION_READ_MB (default 512) and OSLO_INTEGRATION_READ_SECONDS (default 30).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+
+from ..errors import InputRefused, Problem
+from ..normalise import Normalised
+
+READ_MB_ENV = "OSLO_INTEGRATION_READ_MB"
+READ_SECONDS_ENV = "OSLO_INTEGRATION_READ_SECONDS"
+DEFAULT_READ_MB = 512
+DEFAULT_READ_SECONDS = 30.0
+MAX_PARALLEL_READS = 2  # this machine has two cores; more readers at once only queue for them
+_SLOTS = threading.BoundedSemaphore(MAX_PARALLEL_READS)
+
+
+def _setting(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name) or default)
+    except ValueError:
+        return default
+
+
+def read_limits() -> tuple[int, float]:
+    """(bytes of memory, seconds) one read may use."""
+    return int(_setting(READ_MB_ENV, DEFAULT_READ_MB) * 1024 * 1024), _setting(READ_SECONDS_ENV, DEFAULT_READ_SECONDS)
+
+
+def _refused(file_name: str, message: str) -> InputRefused:
+    return InputRefused([Problem(file_name, "", "", message)])
+
+
+def normalise_isolated(data: bytes, file_name: str, *, fallback_bydel: str | None = None) -> Normalised:
+    """normalise_bytes in a child process: the figures, or InputRefused (also for a child that died or overran)."""
+    memory, seconds = read_limits()
+    payload = pickle.dumps((data, file_name, fallback_bydel, memory))
+    env = dict(os.environ, POLARS_MAX_THREADS="1", RAYON_NUM_THREADS="1")
+    with _SLOTS:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "oslo_integration.upload.reader_process"],
+                input=payload,
+                capture_output=True,
+                timeout=seconds,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise _refused(
+                file_name,
+                f"Filen tok for lang tid å lese (mer enn {seconds:.0f} sekunder) og ble stoppet. Del den opp i mindre filer, "
+                "eller lagre den på nytt som .xlsx med bare tabellene.",
+            ) from None
+    if done.returncode != 0 or not done.stdout:
+        raise _refused(
+            file_name,
+            "Filen krevde mer minne enn en opplasting får bruke og ble stoppet. Del den opp i mindre filer, "
+            "eller lagre den på nytt som .xlsx med bare tabellene.",
+        )
+    kind, result = pickle.loads(done.stdout)  # our own child's answer, not the uploader's bytes
+    if kind == "refused":
+        raise InputRefused(result)
+    return result

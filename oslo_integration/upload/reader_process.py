@@ -1,0 +1,33 @@
+"""The child side of isolated.py: limit this process's memory, read one file, answer on stdout.
+
+Run as `python -m oslo_integration.upload.reader_process` with a pickle (data, name, fallback bydel,
+memory bytes) on stdin; answers a pickle ("ok", Normalised) or ("refused", [Problem, …]).
+"""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import sys
+
+
+def main() -> int:
+    data, file_name, fallback_bydel, memory = pickle.loads(sys.stdin.buffer.read())
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))  # before any of the file is parsed
+    from ..errors import InputRefused, Problem
+    from ..normalise import normalise_bytes
+
+    try:
+        answer = ("ok", normalise_bytes(data, file_name, fallback_bydel=fallback_bydel))
+    except InputRefused as exc:
+        answer = ("refused", exc.problems)
+    except MemoryError:
+        return 3
+    except Exception as exc:  # a file we did not foresee: a message, not a crash
+        answer = ("refused", [Problem(file_name, "", "", f"Filen kunne ikke leses ({type(exc).__name__}). Er den skadet?")])
+    sys.stdout.buffer.write(pickle.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
