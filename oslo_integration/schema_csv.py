@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 
 from .normalise import SCHEMA_COLUMNS
+from .text.formulas import neutralise
 
 
 def value_text(col: str = "value") -> pl.Expr:
@@ -23,5 +24,8 @@ def value_text(col: str = "value") -> pl.Expr:
 def write_schema_csv(frame: pl.DataFrame, out: str | Path, extra: list[str] | None = None) -> int:
     """Write the schema columns (plus `extra`) and return the number of rows written."""
     cols = SCHEMA_COLUMNS + [c for c in (extra or []) if c in frame.columns]
-    frame.select(cols).with_columns(value=value_text(), sheet=pl.col("sheet").replace("", None)).write_csv(out, null_value="")
+    # text that a spreadsheet would run as a formula is neutralised, as in every other export
+    neutralise(frame.select(cols)).with_columns(value=value_text(), sheet=pl.col("sheet").replace("", None)).write_csv(
+        out, null_value=""
+    )
     return frame.height

@@ -96,3 +96,19 @@ def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "cli.duckdb"
     monkeypatch.setenv("OSLO_INTEGRATION_DB", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def shipped_template(tmp_path_factory) -> Path:
+    """A store built from the shipped data once per test session; copy it, never write to it."""
+    from oslo_integration.store import build_store
+
+    return build_store(tmp_path_factory.mktemp("template") / "shipped.duckdb")
+
+
+@pytest.fixture
+def shipped_copy(shipped_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the shipped store (a file copy is much faster than a build)."""
+    import shutil
+
+    return Path(shutil.copy(shipped_template, tmp_path / "shipped.duckdb"))

@@ -15,6 +15,7 @@ import polars as pl
 from .. import charts
 from ..metrics import build_profile, compute, indicators, verdict
 from ..text.numbers import fmt_number, fmt_percent
+from ..text.untrusted import clean_name
 from ..vocab import vocabulary
 from .images import chart_png, with_source
 from .tables import about_rows, to_xlsx
@@ -106,7 +107,7 @@ def _source_lines(obs: pl.DataFrame, bydel_nr: str, years: list[int]) -> list[st
     out = []
     for r in used.group_by("source_file", "kind").agg(pl.len()).sort("source_file").iter_rows(named=True):
         tag = " – EKSEMPELDATA, ikke ekte tall" if r["kind"] == "eksempel" else ""
-        out.append(f"{r['source_file']} ({r['len']} tall){tag}")
+        out.append(f"{clean_name(r['source_file'])} ({r['len']} tall){tag}")
     return out
 
 

@@ -74,7 +74,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [ln for ln in text[:end].splitlines() if ln.strip()]
     best, best_score = ",", -1.0
     for delim in _DELIMITERS:
-        widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        except csv.Error:  # a field over csv's limit with this delimiter: not the one
+            continue
         multi = [w for w in widths if w > 1]
         if not multi:
             continue

@@ -10,6 +10,7 @@ from ..paths import DATA_DIR
 from ..text.strings import t
 from ..vocab import vocabulary
 from . import data
+from .login import current_user
 from .state import View
 from .table import show_table
 
@@ -55,6 +56,14 @@ def about_page(view: View) -> None:
     st.subheader(t("about_imports", lang))
     show_table(
         data.imports(version).select(
-            "id", "file_name", "kind", "who", "imported_at", "n_rows", "current_rows", "undone_at", "sha256"
+            "id",
+            "file_name",
+            "kind",
+            *(["who"] if current_user() is not None else []),
+            "imported_at",
+            "n_rows",
+            "current_rows",
+            "undone_at",
+            "sha256",
         )
     )

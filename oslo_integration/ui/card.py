@@ -11,6 +11,7 @@ from ..metrics import indicators
 from ..metrics.indicators import Indicator
 from ..text.numbers import fmt_number
 from ..text.strings import status_names, t
+from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data, figures
 from .login import own_bydeler
@@ -108,7 +109,7 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                 st.vega_lite_chart(bar_spec, width="stretch", alt=alt_text)
                 if line_spec is not None:
                     st.vega_lite_chart(line_spec, width="stretch")
-                st.caption(alt_text)
+                st.caption(md(alt_text))
         if tab_table.open:
             with tab_table:
                 span_table, year_table = _tables(*args, view)

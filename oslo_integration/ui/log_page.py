@@ -7,6 +7,7 @@ import streamlit as st
 
 from ..auth import User, can_undo, visible_imports
 from ..store import StoreError, open_store
+from ..text.untrusted import md
 from ..upload import log_table, undo_import
 from . import data
 from .login import require_user
@@ -31,7 +32,7 @@ def _undo_section(imports: pl.DataFrame, user: User) -> None:
             st.rerun()
         return
     st.warning(
-        f"Vil du angre {labels[chosen]}? Tallene fra den fjernes fra sidene, og tall den erstattet blir gjeldende igjen. "
+        f"Vil du angre {md(labels[chosen])}? Tallene fra den fjernes fra sidene, og tall den erstattet blir gjeldende igjen. "
         "Importen blir stående i loggen som angret."
     )
     yes, no = st.columns(2)
@@ -54,7 +55,7 @@ def log_page() -> None:
     user = require_user()
     message = st.session_state.pop("undo_message", None)
     if message:
-        (st.success if message[0] else st.error)(message[1])
+        (st.success if message[0] else st.error)(md(message[1]))
     imports = visible_imports(user, open_store().imports())
     st.caption(
         "Alle importer og angringer, med hvem, når, filnavn og SHA-256 (filens fingeravtrykk)."

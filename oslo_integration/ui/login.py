@@ -13,6 +13,7 @@ import streamlit as st
 
 from ..auth import LoginRefused, LoginThrottle, User, UserFile, UserFileError, authenticate
 from ..auth.rights import unsuppressed_for
+from ..text.untrusted import md
 
 KEY = "user"
 THROTTLE = LoginThrottle()  # one per server process: every session's failed attempts count together
@@ -75,14 +76,14 @@ def login_box() -> None:
     user = current_user()
     with st.sidebar:
         if user is not None:
-            st.caption(f"Innlogget: {user.describe()}")
+            st.caption(f"Innlogget: {md(user.describe())}")
             if st.session_state.get(KEY) is None and _oidc_configured():
                 st.button("Logg ut", key="w_logout", on_click=st.logout)
             else:
                 st.button("Logg ut", key="w_logout", on_click=_log_out)
             return
         if _oidc_configured() and st.user.is_logged_in:
-            st.warning(f"{st.user.get('email')} har ikke tilgang til opplasting. Kontakt administrator.")
+            st.warning(f"{md(st.user.get('email'))} har ikke tilgang til opplasting. Kontakt administrator.")
         box = st.expander("Logg inn (for bydelene)", key="w_login_open", on_change="rerun")
         if not box.open:  # the form is built only when someone opens it
             return
@@ -97,4 +98,4 @@ def login_box() -> None:
                     if KEY in st.session_state:
                         st.rerun()
             if "login_error" in st.session_state:
-                st.error(st.session_state["login_error"])
+                st.error(md(st.session_state["login_error"]))

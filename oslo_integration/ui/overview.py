@@ -10,9 +10,10 @@ import streamlit as st
 from ..metrics import build_profile, verdict
 from ..text.numbers import fmt_number
 from ..text.strings import t
+from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data
-from .login import own_bydeler
+from .login import current_user, own_bydeler
 from .state import View
 from .table import show_table
 
@@ -59,7 +60,7 @@ def profile_section(view: View) -> None:
             st.write(verdict(e, lang))
             if e.rank and e.rank.position:
                 st.caption(t("rank", lang) + f": {e.rank.position} / {e.rank.of}")
-            st.caption(t("source", lang) + ": " + (e.row["sources"] or "–"))
+            st.caption(t("source", lang) + ": " + md(e.row["sources"] or "–"))
 
 
 def case_button(view: View) -> None:
@@ -84,12 +85,12 @@ def imports_section(view: View) -> None:
     lang = view.lang
     version = data.data_version()
     st.subheader(t("imports_for", lang, bydel=vocabulary().bydel_name(view.bydel)))
-    show_table(_imports_table(version, view.bydel, lang))
+    show_table(_imports_table(version, view.bydel, lang, current_user() is not None))
 
 
 @lru_cache(maxsize=64)
-def _imports_table(version: str, bydel: str, lang: str) -> pl.DataFrame:
-    """Which imports the bydel's current figures come from."""
+def _imports_table(version: str, bydel: str, lang: str, show_who: bool) -> pl.DataFrame:
+    """Which imports the bydel's current figures come from; who imported them only for logged-in users."""
     current = data.current(version).filter(pl.col("bydel_nr") == bydel)
     summary = current.group_by("import_id", "kind").agg(
         pl.len().alias("n"), pl.col("year").min().alias("fra"), pl.col("year").max().alias("til")
@@ -105,7 +106,7 @@ def _imports_table(version: str, bydel: str, lang: str) -> pl.DataFrame:
             pl.col("n").alias(t("col_figures", lang)),
             pl.format("{}–{}", "fra", "til").alias(t("years", lang)),
             pl.col("imported_at").dt.strftime("%Y-%m-%d %H:%M").alias(t("col_imported", lang)),
-            pl.col("who").alias(t("col_by", lang)),
+            *([pl.col("who").alias(t("col_by", lang))] if show_who else []),
         )
     )
     return table

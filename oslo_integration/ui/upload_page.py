@@ -11,6 +11,7 @@ from ..read.limits import max_cells, max_file_bytes
 from ..store import ImportResult, open_store
 from ..store.base import sha256
 from ..text.numbers import fmt_number
+from ..text.untrusted import md
 from ..upload import Preview, figures_table, import_previews, preview_upload, problems_table
 from ..upload.preview import CHANGED, NEW, UNCHANGED
 from . import data
@@ -33,7 +34,7 @@ def _preview(raw: bytes, name: str, user: User) -> Preview:
 
 def _show(preview: Preview) -> None:
     with st.container(border=True):
-        st.markdown(f"**{preview.file_name}** · {fmt_number(preview.size / 1024, 0)} kB · SHA-256 `{preview.sha256[:16]}…`")
+        st.markdown(f"**{md(preview.file_name)}** · {fmt_number(preview.size / 1024, 0)} kB · SHA-256 `{preview.sha256[:16]}…`")
         if preview.problems:
             st.error(f"Filen kan ikke importeres ({len(preview.problems)} feil). Rett feilene og last den opp igjen.")
             show_table(problems_table(preview.problems))
@@ -58,7 +59,7 @@ def _show(preview: Preview) -> None:
 
 def _results() -> None:
     for ok, line in st.session_state.get("upload_results", []):
-        (st.success if ok else st.error)(line)
+        (st.success if ok else st.error)(md(line))
     if st.session_state.get("upload_results"):
         st.page_link("pages/oversikt.py", label="Se tallene i oversikten", icon=":material/bar_chart:")
 
@@ -88,7 +89,7 @@ def _confirm(previews: list[Preview], user: User) -> None:
 def upload_page() -> None:
     user = require_user()
     st.markdown(
-        f"Du laster opp som **{user.describe()}**. Filene leses og vises her først; ingenting lagres før du bekrefter. "
+        f"Du laster opp som **{md(user.describe())}**. Filene leses og vises her først; ingenting lagres før du bekrefter. "
         "Alle importer kan angres på siden «Importlogg»."
     )
     st.caption(

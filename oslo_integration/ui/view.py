@@ -8,6 +8,7 @@ import streamlit as st
 
 from ..metrics import indicators
 from ..text.strings import t
+from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data
 from .state import View, parse_query, to_query
@@ -73,7 +74,7 @@ def sidebar() -> View:
     )
     set_view(new)
     for notice in st.session_state.pop("notices", []):
-        st.info(notice)
+        st.info(md(notice))
     return new
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..errors import Problem
+from ..text.formulas import neutralise
 from ..text.numbers import fmt_number
 from ..vocab import Vocabulary, vocabulary
 from .preview import CHANGE_LABELS, Preview
@@ -49,17 +50,19 @@ def figures_table(preview: Preview, vocab: Vocabulary | None = None) -> pl.DataF
                 "Celle": r["cell"],
             }
         )
-    return pl.DataFrame(rows)
+    return neutralise(pl.DataFrame(rows))
 
 
 def problems_table(problems: list[Problem]) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "Ark": [p.sheet for p in problems],
-            "Celle": [p.cell for p in problems],
-            "Melding": [p.message for p in problems],
-        },
-        schema={"Ark": pl.String, "Celle": pl.String, "Melding": pl.String},
+    return neutralise(
+        pl.DataFrame(
+            {
+                "Ark": [p.sheet for p in problems],
+                "Celle": [p.cell for p in problems],
+                "Melding": [p.message for p in problems],
+            },
+            schema={"Ark": pl.String, "Celle": pl.String, "Melding": pl.String},
+        )
     )
 
 
@@ -71,18 +74,22 @@ def log_table(imports: pl.DataFrame, vocab: Vocabulary | None = None) -> pl.Data
         found = [vocab.bydel_name(c) for c in (codes or "").split(",") if c]
         return ", ".join(found) if len(found) <= 4 else f"{len(found)} bydeler og områder"
 
-    return imports.sort("id", descending=True).select(
-        pl.col("id").alias("Import"),
-        pl.col("imported_at").alias("Tidspunkt"),
-        pl.col("who").alias("Hvem"),
-        pl.col("file_name").alias("Fil"),
-        pl.col("kind").alias("Type"),
-        pl.col("bydeler").map_elements(names, return_dtype=pl.String).alias("Gjelder"),
-        pl.col("n_rows").alias("Tall"),
-        pl.col("current_rows").alias("Gjeldende"),
-        pl.when(pl.col("undone_at").is_not_null())
-        .then(pl.format("angret {} av {}", pl.col("undone_at").dt.strftime("%Y-%m-%d %H:%M"), pl.col("undone_by")))
-        .otherwise(pl.lit(""))
-        .alias("Angret"),
-        pl.col("sha256").alias("SHA-256"),
+    return (
+        imports.sort("id", descending=True)
+        .pipe(neutralise)
+        .select(
+            pl.col("id").alias("Import"),
+            pl.col("imported_at").alias("Tidspunkt"),
+            pl.col("who").alias("Hvem"),
+            pl.col("file_name").alias("Fil"),
+            pl.col("kind").alias("Type"),
+            pl.col("bydeler").map_elements(names, return_dtype=pl.String).alias("Gjelder"),
+            pl.col("n_rows").alias("Tall"),
+            pl.col("current_rows").alias("Gjeldende"),
+            pl.when(pl.col("undone_at").is_not_null())
+            .then(pl.format("angret {} av {}", pl.col("undone_at").dt.strftime("%Y-%m-%d %H:%M"), pl.col("undone_by")))
+            .otherwise(pl.lit(""))
+            .alias("Angret"),
+            pl.col("sha256").alias("SHA-256"),
+        )
     )
