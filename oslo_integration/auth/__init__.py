@@ -1,8 +1,8 @@
 """Who may write: users with hashed passwords (or an OpenID Connect identity), roles and bydel rights."""
 
-from .login import LoginRefused, authenticate
+from .login import LoginRefused, authenticate, recheck
 from .rights import can_undo, can_upload, rights_problems, visible_imports
-from .throttle import LoginThrottle
+from .throttle import LoginThrottle, StoreThrottle
 from .users import ADMIN, BYDEL, ROLES, User, UserFile, UserFileError, users_location
 
 __all__ = [
@@ -11,10 +11,12 @@ __all__ = [
     "ROLES",
     "LoginRefused",
     "LoginThrottle",
+    "StoreThrottle",
     "User",
     "UserFile",
     "UserFileError",
     "authenticate",
+    "recheck",
     "can_undo",
     "can_upload",
     "rights_problems",

@@ -74,9 +74,19 @@ class Migration:
     sql: str
 
 
+# Failed log-ins, per user name and per client address, shared by every replica on the store.
+_LOGIN_ATTEMPTS = """
+CREATE TABLE IF NOT EXISTS login_attempts (
+    key VARCHAR PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at DOUBLE PRECISION NOT NULL
+);
+"""
+
 MIGRATIONS: dict[str, list[Migration]] = {
     "duckdb": [
         Migration(1, "importer, tall og hendelser", _TABLES + _VIEW),
+        Migration(2, "mislykkede innlogginger, felles for alle replikaer", _LOGIN_ATTEMPTS),
     ],
     "postgres": [
         Migration(1, "importer, tall og hendelser", _TABLES + _VIEW),
@@ -89,5 +99,6 @@ MIGRATIONS: dict[str, list[Migration]] = {
             CREATE UNIQUE INDEX IF NOT EXISTS imports_live_sha256 ON imports (sha256) WHERE undone_at IS NULL;
             """,
         ),
+        Migration(3, "mislykkede innlogginger, felles for alle replikaer", _LOGIN_ATTEMPTS),
     ],
 }

@@ -68,6 +68,9 @@ class PostgresStore(SqlStore):
     def _lock_writers(self, con: psycopg.Connection) -> None:
         con.execute("LOCK TABLE imports IN EXCLUSIVE MODE")
 
+    def _lock_login(self, con: psycopg.Connection) -> None:
+        con.execute("LOCK TABLE login_attempts IN EXCLUSIVE MODE")
+
     def _lock_migrations(self, con: psycopg.Connection) -> None:
         con.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
 

@@ -19,6 +19,7 @@ from .base import KINDS, ImportResult, StoreError, UndoResult
 from .migrations import MIGRATIONS
 
 OBS_COLUMNS = list(OBSERVATION_SCHEMA)
+MAX_LOGIN_KEYS = 10_000
 KEY_ORDER = ["bydel_nr", "year", "measure", "category"]
 IMPORT_SCHEMA = {
     "id": pl.Int32,
@@ -178,6 +179,52 @@ class SqlStore(ABC):
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, now(), who, action, import_id, file_name, sha, detail],
         )
+
+    # -- log-in attempts ------------------------------------------------------------------------
+
+    def reserve_login(self, keys: dict[str, int], now: float, wait_for) -> float:
+        """Count one attempt against every key at once, or none: the seconds to wait if any key must wait, else 0.
+
+        `keys` maps each key (name, client address) to its free attempts; `wait_for(failures, last_at,
+        now, free)` is the throttle's rule. The attempt is counted *before* the password is checked, in
+        one transaction under the writers' lock, so attempts sent at the same moment cannot all slip in.
+        The table is kept small: entries older than an hour go, and at most MAX_LOGIN_KEYS stay.
+        """
+        with self.transaction() as con:
+            self._lock_login(con)
+            found = {
+                k: (n, t)
+                for k, n, t in self._execute(
+                    con,
+                    f"SELECT key, failures, last_at FROM login_attempts WHERE key IN ({', '.join('?' * len(keys))})",
+                    list(keys),
+                )
+            }
+            wait = max(wait_for(*found.get(k, (0, 0.0)), now, free) for k, free in keys.items())
+            if wait > 0:
+                return wait
+            for k in keys:
+                if k in found:
+                    self._execute(con, "UPDATE login_attempts SET failures = failures + 1, last_at = ? WHERE key = ?", [now, k])
+                else:
+                    self._execute(con, "INSERT INTO login_attempts VALUES (?, 1, ?)", [k, now])
+            self._execute(con, "DELETE FROM login_attempts WHERE last_at < ?", [now - 3600])
+            over = self._execute(con, "SELECT count(*) FROM login_attempts")[0][0] - MAX_LOGIN_KEYS
+            if over > 0:
+                self._execute(
+                    con,
+                    "DELETE FROM login_attempts WHERE key IN (SELECT key FROM login_attempts ORDER BY last_at LIMIT ?)",
+                    [over],
+                )
+            return 0.0
+
+    def clear_login(self, key: str) -> None:
+        with self.transaction() as con:
+            self._execute(con, "DELETE FROM login_attempts WHERE key = ?", [key])
+
+    def _lock_login(self, con) -> None:
+        """One reservation at a time (the writers' lock does it for both backends)."""
+        self._lock_writers(con)
 
     # -- reading -------------------------------------------------------------------------------
 

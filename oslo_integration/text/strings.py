@@ -27,6 +27,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "You are logged in for {bydeler} and see its own figures without suppression. Other districts are shown as "
         "to everyone else. Do not share screenshots with small figures outside the district.",
     },
+    "store_unreachable": {
+        "nb": "Tallene kan ikke hentes akkurat nå: databasen svarer ikke. Prøv igjen om litt.",
+        "en": "The figures cannot be fetched right now: the database does not answer. Please try again shortly.",
+    },
     "tab_chart": {"nb": "Graf", "en": "Chart"},
     "tab_table": {"nb": "Tabell", "en": "Table"},
     "tab_map": {"nb": "Kart", "en": "Map"},

@@ -13,8 +13,13 @@ MAX_NAME_CHARS = 200
 # overrides that can make «fil.exe.xlsx» look like «fil.xlsx.exe»
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# every ASCII punctuation character Streamlit's Markdown could give a meaning to
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=^&\"'])")
+# the characters Streamlit's Markdown gives a meaning to anywhere in a line: emphasis, code, links and
+# images, HTML, tables, strike-through, LaTeX, entities, e-mail autolinks; «:» before a letter or «/»
+# (colours, icons, emoji, and the autolinked http://), the dot of «www.» (autolinked too), and «_» except
+# inside a word (where it cannot start emphasis: «frogner_2025.xlsx» stays as it is)
+_MARKDOWN = re.compile(r"([\\`*\[\]<>!|~$&@]|(?<!\w)_|_(?!\w)|:(?=[A-Za-z/])|(?<=www)\.)")
+# what starts a heading, quote or list only at the start of a line
+_LINE_START = re.compile(r"^(\s*\d*)([#>+\-=]|(?<=\d)[.)])")
 
 
 def clean_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
@@ -38,4 +43,5 @@ def md(text: object) -> str:
     Line breaks become spaces, since a line of its own could start a heading or a list.
     """
     one_line = _CONTROL_ALL.sub(" ", str(text))
-    return _MARKDOWN.sub(r"\\\1", one_line)
+    escaped = _MARKDOWN.sub(r"\\\1", one_line)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)

@@ -7,16 +7,57 @@ e-mail is mapped to a role by the [oidc] part of the same user file.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import streamlit as st
 
-from ..auth import LoginRefused, LoginThrottle, User, UserFile, UserFileError, authenticate
+from ..auth import LoginRefused, StoreThrottle, User, UserFile, UserFileError, authenticate, recheck
 from ..auth.rights import unsuppressed_for
 from ..text.untrusted import md
 
 KEY = "user"
-THROTTLE = LoginThrottle()  # one per server process: every session's failed attempts count together
+
+
+def _throttle() -> StoreThrottle:
+    """Failed attempts are counted in the store, so every replica and every session counts together."""
+    from ..store import open_store
+
+    return StoreThrottle(open_store())
+
+
+TRUSTED_PROXY_ENV = "OSLO_INTEGRATION_TRUSTED_PROXY"
+
+
+def _client_address() -> str | None:
+    """The visitor's address for the throttle.
+
+    Behind our own proxy (OSLO_INTEGRATION_TRUSTED_PROXY=1, as docs/deploy sets it) the last
+    X-Forwarded-For entry is the address the proxy saw; the entries before it are the client's own
+    word and are never trusted. Without a proxy, the connection's own address.
+    """
+    try:
+        forwarded = st.context.headers.get("X-Forwarded-For") if os.environ.get(TRUSTED_PROXY_ENV) == "1" else None
+        address = (forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else None) or st.context.ip_address
+    except Exception:  # no request context (a script run)
+        return None
+    return address[:64] if isinstance(address, str) and address else None  # AppTest answers with a mock
+
+
+def refresh_login() -> None:
+    """Once per run: the logged-in user as the user file says now, so a removed or demoted user loses rights at once."""
+    user = st.session_state.get(KEY)
+    if not isinstance(user, User):
+        return
+    try:
+        fresh = recheck(user)
+    except UserFileError:
+        fresh = None
+    if fresh is None:
+        _log_out()
+        st.session_state["login_error"] = "Du er logget ut: brukeren finnes ikke lenger. Kontakt administrator."
+    elif fresh != user:
+        st.session_state[KEY] = fresh
 
 
 @cache
@@ -49,6 +90,7 @@ def own_bydeler() -> tuple[str, ...]:
 
 def require_user() -> User:
     """Stop the page for anonymous visitors: upload and undo are for logged-in users only."""
+    refresh_login()
     user = current_user()
     if user is None:
         st.warning("Denne siden er bare for innloggede brukere fra bydelene. Logg inn i menyen til venstre.")
@@ -58,7 +100,7 @@ def require_user() -> User:
 
 def _log_in(name: str, password: str) -> None:
     try:
-        st.session_state[KEY] = authenticate(UserFile(), name, password, THROTTLE)
+        st.session_state[KEY] = authenticate(UserFile(), name, password, _throttle(), _client_address())
     except (LoginRefused, UserFileError) as exc:
         st.session_state["login_error"] = str(exc)
     else:

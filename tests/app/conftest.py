@@ -6,6 +6,21 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.apptest import navigation_mode
+from oslo_integration.auth import UserFile
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A store and a user file of the test's own: kari (Frogner), ola (Gamle Oslo), hanne (St. Hanshaugen)."""
+    monkeypatch.setenv("OSLO_INTEGRATION_DB", str(tmp_path / "s.duckdb"))
+    monkeypatch.setenv("OSLO_INTEGRATION_USERS", str(tmp_path / "brukere.toml"))
+    users = UserFile(tmp_path / "brukere.toml")
+    users.add("kari", PASSWORD, "bydel", ["Frogner"])
+    users.add("ola", PASSWORD, "bydel", ["Gamle Oslo"])
+    users.add("hanne", PASSWORD, "bydel", ["St. Hanshaugen"])
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)

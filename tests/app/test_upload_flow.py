@@ -5,23 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from oslo_integration.auth import UserFile
-from tests.app.conftest import open_tab
+from tests.app.conftest import PASSWORD, open_tab
 from tests.conftest import ROOT
 from tests.upload.conftest import frogner_workbook
-
-PASSWORD = "korrekt-hest-batteri"
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("OSLO_INTEGRATION_DB", str(tmp_path / "s.duckdb"))
-    monkeypatch.setenv("OSLO_INTEGRATION_USERS", str(tmp_path / "brukere.toml"))
-    users = UserFile(tmp_path / "brukere.toml")
-    users.add("kari", PASSWORD, "bydel", ["Frogner"])
-    users.add("ola", PASSWORD, "bydel", ["Gamle Oslo"])
-    users.add("hanne", PASSWORD, "bydel", ["St. Hanshaugen"])
-    return tmp_path
 
 
 def start() -> AppTest:

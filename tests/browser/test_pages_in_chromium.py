@@ -177,3 +177,47 @@ def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_pa
     page.screenshot(path=str(ARTIFACTS / "last-opp-resultat.png"))
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_hostile_uploads_never_take_the_server_down(server, browser):
+    """Every file of the hostile corpus through the real upload box: a Norwegian refusal, a healthy server.
+
+    A file name with Markdown link and image payloads is shown as the characters it is: no link, no
+    image fetched, in the preview.
+    """
+    from playwright.sync_api import expect
+
+    from tests.support.hostile import CASES, VALID_TABLE, make
+
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{server}/oversikt?bydel=030105&aar=2024", wait_until="domcontentloaded")
+    _settled(page)
+    page.get_by_text("Logg inn (for bydelene)").click()
+    _settled(page)
+    page.get_by_label("Brukernavn").fill("kari")
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_text("Innlogget: kari (Frogner)")).to_be_visible(timeout=30_000)
+    _settled(page)
+    page.get_by_role("link", name="Last opp tall").click()
+    expect(page.get_by_text("Du laster opp som")).to_be_visible(timeout=30_000)
+    _settled(page)
+    box = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    for case in CASES:
+        box.set_input_files({"name": case.file_name, "mimeType": "application/octet-stream", "buffer": make(case.name)})
+        status = "Filen kan ikke importeres" if case.refused else "Klar til import"
+        expect(page.get_by_text(status).first).to_be_visible(timeout=60_000)
+        _settled(page)
+        with urllib.request.urlopen(server + "/_stcore/health", timeout=10) as answer:
+            assert answer.status == 200, case.name
+        assert page.locator("[data-testid='stException']").count() == 0, case.name
+    name = "[klikk](https://evil.example) ![bilde](http://evil.example/x.png) :red[rød].csv"
+    box.set_input_files({"name": name, "mimeType": "text/csv", "buffer": VALID_TABLE.encode()})
+    expect(page.get_by_text("Klar til import").first).to_be_visible(timeout=60_000)
+    _settled(page)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("a[href*='evil.example']").count() == 0
+    assert main.locator("img[src*='evil.example']").count() == 0
+    expect(main.get_by_text("[klikk](https://evil.example)", exact=False).first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "last-opp-fiendtlig-filnavn.png"), full_page=True)
+    page.close()
