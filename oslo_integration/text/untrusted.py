@@ -14,10 +14,15 @@ MAX_NAME_CHARS = 200
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # the characters Streamlit's Markdown gives a meaning to anywhere in a line: emphasis, code, links and
-# images, HTML, tables, strike-through, LaTeX, entities, e-mail autolinks; «:» before a letter or «/»
-# (colours, icons, emoji, and the autolinked http://), the dot of «www.» (autolinked too), and «_» except
-# inside a word (where it cannot start emphasis: «frogner_2025.xlsx» stays as it is)
-_MARKDOWN = re.compile(r"([\\`*\[\]<>!|~$&@]|(?<!\w)_|_(?!\w)|:(?=[A-Za-z/])|(?<=www)\.)")
+# images, HTML, tables, strike-through, LaTeX, entities, and «_» except inside a word (where it cannot
+# start emphasis: «frogner_2025.xlsx» stays as it is)
+_MARKDOWN = re.compile(r"([\\`*\[\]<>!|~$&]|(?<!\w)_|_(?!\w))")
+# GFM turns bare addresses (http://…, www.…, name@host) in the *text* into links after the escapes are
+# read, so no escape stops it: an invisible word joiner (U+2060) goes where the link finder looks, and
+# «:» before a letter becomes a character reference (a colour or icon directive is found in the source)
+_AUTOLINK = re.compile(r"(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)", re.I)
+_DIRECTIVE = re.compile(r":(?=[A-Za-z])")
+WORD_JOINER = "\u2060"
 # what starts a heading, quote or list only at the start of a line
 _LINE_START = re.compile(r"^(\s*\d*)([#>+\-=]|(?<=\d)[.)])")
 
@@ -43,5 +48,5 @@ def md(text: object) -> str:
     Line breaks become spaces, since a line of its own could start a heading or a list.
     """
     one_line = _CONTROL_ALL.sub(" ", str(text))
-    escaped = _MARKDOWN.sub(r"\\\1", one_line)
+    escaped = _DIRECTIVE.sub("&#58;", _AUTOLINK.sub(WORD_JOINER, _MARKDOWN.sub(r"\\\1", one_line)))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
