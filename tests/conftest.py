@@ -17,6 +17,16 @@ DATA = ROOT / "data"
 SOURCE_TEXTS = DATA / "kilder"
 
 
+def _shipped_count() -> int:
+    from oslo_integration.store import shipped_sources
+
+    return len(shipped_sources())
+
+
+SHIPPED_IMPORTS = _shipped_count()  # the manifest's files, imported in order when a store is built
+FIRST_UPLOAD = SHIPPED_IMPORTS + 1  # the id the first import after them gets
+
+
 def write_xlsx(
     path: Path,
     sheets: dict[str, Iterable[Iterable[object]]],

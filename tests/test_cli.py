@@ -8,7 +8,7 @@ import sys
 
 import polars as pl
 
-from tests.conftest import DATA, ROOT, write_csv, write_xlsx
+from tests.conftest import DATA, FIRST_UPLOAD, ROOT, write_csv, write_xlsx
 
 
 def run(*args: str, env_db=None) -> subprocess.CompletedProcess:
@@ -82,7 +82,7 @@ def test_import_list_undo_export_round_trip(tmp_path):
     db = tmp_path / "s.duckdb"
     f = write_csv(tmp_path / "bydel_alna.csv", [["", "2024"], ["Bosatte", "77"]])
     res = run("import", str(f), env_db=db)
-    assert res.returncode == 0 and "importert som import 4" in res.stdout, res.stdout + res.stderr
+    assert res.returncode == 0 and f"importert som import {FIRST_UPLOAD}" in res.stdout, res.stdout + res.stderr
     assert "allerede importert" in run("import", str(f), env_db=db).stdout
     listing = run("imports", env_db=db).stdout
     assert "bydel_alna.csv" in listing and "EKSEMPELDATA" in listing

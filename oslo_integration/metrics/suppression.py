@@ -22,6 +22,7 @@ from ..vocab import Vocabulary, vocabulary
 
 DEFAULT_THRESHOLD = 4
 OSLO = "0301"
+OFFICIAL = "offisiell"  # the import kind of figures an official publisher has published
 # parts of Oslo i alt that are not bydeler: counted in the total, so they are in its groups
 OTHER_PARTS_OF_OSLO = ("030116", "030117", "030199")
 
@@ -78,6 +79,10 @@ class _Hiding:
         self.status = status
         self.values = values
 
+    def secret(self, i: int, known: list[bool]) -> bool:
+        """A value we hold and hide: a «:» from the source has no value here, so there is nothing of it to protect."""
+        return self.hidden[i] and not known[i] and self.status[i] == "ok"
+
     def hide_one_more(self, members: list[int], known: list[bool]) -> bool:
         """Hide the smallest visible non-zero part of a group not known to the viewer (the total last); False if none is left."""
         visible = [i for i in members if not self.hidden[i] and not known[i] and self.status[i] == "ok"]
@@ -96,7 +101,7 @@ class _Hiding:
             changed = False
             for members in group_list:
                 unknown = [i for i in members if not known[i] and (self.hidden[i] or self.status[i] == "mangler")]
-                if len(unknown) == 1 and self.hidden[unknown[0]] and self.hide_one_more(members, known):
+                if len(unknown) == 1 and self.secret(unknown[0], known) and self.hide_one_more(members, known):
                     changed = any_change = True
         return any_change
 
@@ -107,7 +112,7 @@ class _Hiding:
             found = determined_cells(
                 group_list,
                 lambda i: not known[i] and (self.hidden[i] or self.status[i] == "mangler"),
-                lambda i: self.hidden[i] and not known[i],
+                lambda i: self.secret(i, known),
             )
             progress = False
             for i in found:
@@ -166,14 +171,31 @@ def hidden_cells(
     """
     vocab = vocab or vocabulary()
     counts = _count_measures(vocab)
+    # what an official publisher has published is public already: its own «:» stays, but our rule does not
+    # hide it again, and it counts as known to everyone when our hiding protects an uploaded figure
+    published = (
+        frame.select(pl.col("kind") == OFFICIAL).to_series().fill_null(False).to_list()
+        if "kind" in frame.columns
+        else [False] * frame.height
+    )
     small = pl.col("measure").is_in(counts) & (pl.col("status") == "ok") & (pl.col("value") >= 1) & (pl.col("value") <= threshold)
-    hidden = frame.select(small | (pl.col("status") == "prikket")).to_series().to_list()
+    hidden = [
+        (h and not p) or s == "prikket"
+        for h, p, s in zip(
+            frame.select(small).to_series().fill_null(False).to_list(), published, frame["status"].to_list(), strict=True
+        )
+    ]
     status = frame["status"].to_list()
     places = frame["bydel_nr"].to_list()
     group_list = groups(frame, vocab)
     hiding = _Hiding(hidden, status, frame["value"].to_list())
-    nobody = [False] * frame.height
-    insiders = [[p == b.bydel_nr for p in places] for b in vocab.real_bydeler() if b.bydel_nr in set(places)]
+    # known to everyone: published figures with a value (a published «:» is unknown to everyone)
+    nobody = [p and s == "ok" for p, s in zip(published, status, strict=True)]
+    insiders = [
+        [p == b.bydel_nr or k for p, k in zip(places, nobody, strict=True)]
+        for b in vocab.real_bydeler()
+        if b.bydel_nr in set(places)
+    ]
     changed = True
     while changed:
         changed = hiding.per_group(group_list, nobody)
@@ -184,8 +206,8 @@ def hidden_cells(
     view = list(public)
     revealed = [False] * frame.height
     for b in dict.fromkeys(known_bydeler):
-        trial = [r or p == b for r, p in zip(revealed, places, strict=True)]
-        secret = lambda i, t=trial: public[i] and not t[i]  # noqa: E731
+        trial = [r or p == b or k for r, p, k in zip(revealed, places, nobody, strict=True)]
+        secret = lambda i, t=trial: public[i] and not t[i] and status[i] == "ok"  # noqa: E731
         unknown = lambda i, t=trial: not t[i] and (public[i] or status[i] == "mangler")  # noqa: E731
         if not determined_cells(group_list, unknown, secret):
             revealed = trial

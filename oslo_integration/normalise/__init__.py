@@ -236,6 +236,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
             problems.extend(result.problems)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in reversed(table.titles))
             notes.extend(f"{_sheet_prefix(sheet.name)}{n}" for n in result.notes)
+            warnings.extend(result.warnings)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in table.notes)
         notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in loose)
     if used_fallback and fallback_bydel:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..read.grid import Sheet
 from ..read.limits import MAX_PROBLEMS_SHOWN
-from ..vocab import Vocabulary
+from ..vocab import Vocabulary, fold
 from .context import Context
 from .keys import Key, classify, closest_bydel, closest_labels, header_kind, merge
 from .layout import Table
@@ -41,6 +41,20 @@ class TableResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+# The schema has no sex dimension yet: figures for women or men only are left out (with one warning),
+# the totals for both sexes are read.
+_SEX_WORDS = {"kvinner", "kvinne", "menn", "mann", "kvinnar", "jenter", "gutter", "kjonn kvinner", "kjonn menn"}
+
+
+def is_sex_split(category: str | None) -> bool:
+    """«Kvinner», «Menn», «Arbeid, Kvinner», «Utdanning, menn»: a figure for one sex only."""
+    if not category:
+        return False
+    folded = fold(category)
+    return folded in _SEX_WORDS or any(word in _SEX_WORDS for word in folded.split())
 
 
 @dataclass
@@ -198,6 +212,7 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             )
 
     resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
+    by_sex: list[str] = []
     for r in table.body_rows:
         rk = row_keys[r]
         if rk is None or rk.skip or (rk.total and row_kinds & {"year", "bydel_nr"}):
@@ -211,6 +226,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             merged = merge(rk, col.key)
             if isinstance(merged, str):
                 out.problems.append(Problem(file, sheet.name, addr, f"Raden og kolonnen sier ulike ting om {_FIELD_NB[merged]}."))
+                continue
+            if is_sex_split(merged.category):
+                by_sex.append(addr)
                 continue
             if merged not in resolved_keys:
                 resolved_keys[merged] = _resolve(merged, context, vocab)
@@ -233,6 +251,17 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                     extras,
                 )
             )
+    if by_sex:
+        out.warnings.append(
+            Problem(
+                file,
+                sheet.name,
+                f"{by_sex[0]}–{by_sex[-1]}" if len(by_sex) > 1 else by_sex[0],
+                f"{len(by_sex)} tall for kvinner eller menn alene er ikke lest: kjønn er ikke en del av skjemaet ennå. "
+                "Tallene for begge kjønn er lest.",
+                "advarsel",
+            )
+        )
     return out
 
 

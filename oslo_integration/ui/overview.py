@@ -21,6 +21,8 @@ KEY_INDICATORS = (
     "andel_arbeid_ved_avslutning",
     "andel_ukrainere_arbeid_innen_1_aar",
     "intro_arbeid_utdanning_1_aar_etter",
+    "andel_arbeid_utdanning_1_aar_etter",
+    "andel_direkte_overgang",
     "bosatt_innen_6_mnd",
     "intro_tilbudt_innen_3_mnd",
     "andel_kommunal_bolig",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from oslo_integration.store import open_store
 from tests.app.conftest import PASSWORD, open_tab
-from tests.conftest import ROOT
+from tests.conftest import FIRST_UPLOAD, ROOT
 from tests.upload.conftest import frogner_workbook
 
 
@@ -85,7 +87,7 @@ def test_upload_preview_confirm_show_and_undo(env, tmp_path):
 
     button(at, "Bekreft og importer 1 fil").click().run()
     assert not at.exception, at.exception
-    assert "frogner_2025.xlsx: importert som import 4 (4 tall" in at.success[0].value
+    assert f"frogner_2025.xlsx: importert som import {FIRST_UPLOAD} (4 tall" in at.success[0].value
     assert len(at.file_uploader) == 1 and at.file_uploader[0].value in (None, [])  # a fresh uploader for the next file
 
     at.switch_page("pages/bosetting.py").run()
@@ -95,18 +97,22 @@ def test_upload_preview_confirm_show_and_undo(env, tmp_path):
     at.switch_page("pages/logg.py").run()
     log = next(d.value for d in at.dataframe if "SHA-256" in d.value.columns)
     assert log.iloc[0]["Hvem"] == "kari" and log.iloc[0]["Fil"] == "frogner_2025.xlsx" and len(log.iloc[0]["SHA-256"]) == 64
-    assert set(log["Import"]) == {2, 3, 4}  # imports that hold Frogner figures: published series, the case, the upload
+    shipped = open_store().imports().filter(pl.col("id") < FIRST_UPLOAD)
+    with_frogner = {i for i, b in zip(shipped["id"], shipped["bydeler"], strict=True) if "030105" in (b or "")}
+    assert set(log["Import"]) == with_frogner | {FIRST_UPLOAD}  # published series, the case, the upload
     assert at.selectbox(key="w_undo_choice").options == [
-        "Import 4: frogner_2025.xlsx (4 tall, kari, " + log.iloc[0]["Tidspunkt"].strftime("%d.%m.%Y %H:%M") + ")"
+        f"Import {FIRST_UPLOAD}: frogner_2025.xlsx (4 tall, kari, " + log.iloc[0]["Tidspunkt"].strftime("%d.%m.%Y %H:%M") + ")"
     ]
     button(at, "Angre denne importen").click().run()
-    assert any("Vil du angre Import 4" in w.value for w in at.warning)  # asks first
+    assert any(f"Vil du angre Import {FIRST_UPLOAD}" in w.value for w in at.warning)  # asks first
     button(at, "Avbryt").click().run()
     assert not any("Vil du angre" in w.value for w in at.warning)
     button(at, "Angre denne importen").click().run()
     button(at, "Ja, angre importen").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value.startswith("Import 4 (frogner_2025.xlsx) er angret: 2 eldre tall er tilbake, 2 er fjernet.")
+    assert at.success[0].value.startswith(
+        f"Import {FIRST_UPLOAD} (frogner_2025.xlsx) er angret: 2 eldre tall er tilbake, 2 er fjernet."
+    )
 
     at.switch_page("pages/bosetting.py").run()
     row = housing_row(at, "Frogner", 2024)

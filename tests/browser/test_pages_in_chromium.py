@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import FIRST_UPLOAD, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -173,7 +173,7 @@ def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_pa
     page.wait_for_timeout(1000)
     page.screenshot(path=str(ARTIFACTS / "last-opp-forhandsvisning.png"), full_page=True)
     page.get_by_role("button", name="Bekreft og importer 1 fil(er)").click()
-    expect(page.get_by_text("importert som import 4")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(f"importert som import {FIRST_UPLOAD}")).to_be_visible(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "last-opp-resultat.png"))
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()

@@ -22,8 +22,9 @@ CATEGORIES = ["kommunal_bolig", "privat_leiemarked", "annet"]
 OSLO = "0301"
 
 
-def _row(bydel: str, measure: str, category: str | None, value: float | None, status: str = "ok") -> dict:
+def _row(bydel: str, measure: str, category: str | None, value: float | None, status: str = "ok", kind: str = "innsendt") -> dict:
     return {
+        "kind": kind,
         "bydel_nr": bydel,
         "bydel": "x",
         "year": 2024,
@@ -37,16 +38,22 @@ def _row(bydel: str, measure: str, category: str | None, value: float | None, st
     }
 
 
-def build(parts: dict[str, dict[str, int]], missing: set[tuple[str, str]] = frozenset()) -> pl.DataFrame:
-    """Every place's housing types and total, and Oslo i alt as the sum of them; `missing` cells are «mangler»."""
+def build(
+    parts: dict[str, dict[str, int]], missing: set[tuple[str, str]] = frozenset(), official: set[str] = frozenset()
+) -> pl.DataFrame:
+    """Every place's housing types and total, and Oslo i alt as the sum of them; `missing` cells are «mangler».
+
+    Places in `official` were published by an official publisher (kind «offisiell»): public already.
+    """
     rows = []
     oslo = dict.fromkeys(CATEGORIES, 0)
     for place, cats in parts.items():
+        kind = "offisiell" if place in official else "innsendt"
         for c, v in cats.items():
             oslo[c] += v
             status = "mangler" if (place, c) in missing else "ok"
-            rows.append(_row(place, "bosatt_boligtype", c, float(v) if status == "ok" else None, status))
-        rows.append(_row(place, "bosatt", None, float(sum(cats.values()))))
+            rows.append(_row(place, "bosatt_boligtype", c, float(v) if status == "ok" else None, status, kind))
+        rows.append(_row(place, "bosatt", None, float(sum(cats.values())), "ok", kind))
     for c, v in oslo.items():
         rows.append(_row(OSLO, "bosatt_boligtype", c, float(v)))
     rows.append(_row(OSLO, "bosatt", None, float(sum(oslo.values()))))
@@ -110,15 +117,20 @@ def datasets(draw):
     parts = {p: draw(place_parts) for p in BYDELER + extras}
     cells = [(p, c) for p in parts for c in CATEGORIES]
     missing = set(draw(st.lists(st.sampled_from(cells), max_size=2, unique=True)))
-    return parts, missing
+    official = set(draw(st.lists(st.sampled_from(list(parts)), max_size=6, unique=True)))
+    return parts, missing, official
 
 
 @settings(max_examples=60, deadline=None)
 @given(datasets(), st.sampled_from([[]] + [[b] for b in BYDELER]))
 def test_no_viewer_can_recover_a_hidden_cell(data, own):
-    parts, missing = data
-    frame = build(parts, missing)
+    parts, missing, official = data
+    frame = build(parts, missing, official)
     assert leaks(frame, own) == []
+    # what an official publisher published is shown as published: never hidden again by our rule
+    view = suppress(frame, unsuppressed_bydeler=own)
+    published = frame.with_row_index("i").filter((pl.col("kind") == "offisiell") & (pl.col("status") == "ok"))["i"]
+    assert (view["status"].gather(published) == "ok").all()
 
 
 def test_admin_sees_the_public_view():
@@ -166,3 +178,14 @@ def test_sentrum_is_part_of_oslo_i_alt():
     oslo_group = public.filter((pl.col("category") == "kommunal_bolig") & (pl.col("status") == "prikket"))
     assert oslo_group.height >= 2  # another part (or the total) hidden with it
     assert leaks(frame, []) == []
+
+
+def test_published_small_figures_stay_as_published_and_uploads_around_them_stay_hidden():
+    parts = _big(**{"030101": 2})  # Gamle Oslo's 2 was published by SSB/IMDi
+    parts["030105"] = {"kommunal_bolig": 3, "privat_leiemarked": 40, "annet": 12}  # Frogner's 3 was uploaded
+    frame = build(parts, official={"030101"})
+    view = suppress(frame)
+    cell = {(r["bydel_nr"], r["category"]): r["status"] for r in view.iter_rows(named=True)}
+    assert cell[("030101", "kommunal_bolig")] == "ok"  # public already: not hidden again
+    assert cell[("030105", "kommunal_bolig")] == "prikket"
+    assert leaks(frame, []) == [] and leaks(frame, ["030105"]) == [] and leaks(frame, ["030101"]) == []
