@@ -104,3 +104,12 @@ def test_each_conflict_ships_its_recorded_decision(decision, current):
     assert chosen_file in row["source_file"].item() or chosen_file in (row["origin"].item() or "")
     held = _shipped_real().filter(key)["value"].to_list()
     assert float(decision["rejected_value"]) not in held  # the rejected figure is in no shipped file
+
+
+def test_readme_and_om_dataene_list_exactly_what_is_real(current):
+    from oslo_integration.metrics.coverage import coverage_markdown, real_coverage
+
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Which figures are real")[1].split("\n## ")[0]
+    listed = [line for line in section.splitlines() if line.startswith("| `")]
+    assert listed == coverage_markdown(real_coverage(current))

@@ -36,7 +36,14 @@ def _pick(obs: pl.DataFrame, measure: str, category: str) -> pl.DataFrame:
         "value",
         "status",
         example=(pl.col("kind") == "eksempel") if has_kind else pl.lit(False),
-        source=pl.format("{} {}", pl.col("source_file"), pl.col("cell")),
+        # the file and cell it was read from, and where a publisher's figure can be checked: its address
+        source=pl.concat_str(
+            [pl.format("{} {}", pl.col("source_file"), pl.col("cell")), pl.col("source_url")]
+            if "source_url" in obs.columns
+            else [pl.format("{} {}", pl.col("source_file"), pl.col("cell"))],
+            separator=" – ",
+            ignore_nulls=True,
+        ),
     )
 
 

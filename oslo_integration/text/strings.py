@@ -27,6 +27,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "You are logged in for {bydeler} and see its own figures without suppression. Other districts are shown as "
         "to everyone else. Do not share screenshots with small figures outside the district.",
     },
+    "about_real_intro": {
+        "nb": "Ekte tall er publisert av IMDi, SSB og Oslo kommune, eller lagt inn av en bydel; hvert tall har sin kilde "
+        "(fil, celle og adresse). Alt annet er eksempeldata, generert for å kunne prøve dashbordet, merket «eksempel» "
+        "overalt, og aldri brukt der et ekte tall finnes. Tabellen viser hvilke ekte tall som finnes: måltall, for hvem "
+        "(et tall eller utgiverens «:») og hvilke år.",
+        "en": "Real figures are published by IMDi, Statistics Norway and the City of Oslo, or entered by a district; every "
+        "figure carries its source (file, cell and address). Everything else is example data, generated so the dashboard "
+        "can be tried out, marked «example» everywhere, and never used where a real figure exists. The table lists the "
+        "real figures: measure, for whom (a figure or the publisher's «:») and which years.",
+    },
+    "col_measure": {"nb": "Måltall", "en": "Measure"},
+    "col_who": {"nb": "Gjelder", "en": "For"},
     "store_unreachable": {
         "nb": "Tallene kan ikke hentes akkurat nå: databasen svarer ikke. Prøv igjen om litt.",
         "en": "The figures cannot be fetched right now: the database does not answer. Please try again shortly.",

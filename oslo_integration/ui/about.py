@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 import streamlit as st
 
+from ..metrics.coverage import real_coverage
 from ..metrics.indicators import target_source
 from ..paths import DATA_DIR
 from ..text.strings import t
@@ -22,16 +25,18 @@ SYMBOLS = [
 ]
 
 
+@lru_cache(maxsize=8)
+def _coverage(version: str, lang: str) -> pl.DataFrame:
+    table = real_coverage(data.current(version), lang=lang).drop("measure")
+    return table.rename({"label": t("col_measure", lang), "who": t("col_who", lang), "years": t("years", lang)})
+
+
 def about_page(view: View) -> None:
     lang = view.lang
     version = data.data_version()
     st.subheader(t("about_real", lang))
-    st.markdown(
-        "- **Ekte:** Bydel Frogner 2022–2024 (sak til bydelsutvalget 2025); Oslo i alt og Hele landet fra IMDi og SSB; "
-        "byrådets planlagte fordeling per bydel 2020 og 2022; befolkning per bydel 2006–2010 (SSB).\n"
-        "- **Eksempeldata:** alle andre bydelstall, og Oslo/landet for programresultater og resultatindikatorer. "
-        "Generert av `oslo_integration/example_data.py`, merket «eksempel» overalt."
-    )
+    st.markdown(t("about_real_intro", lang))
+    show_table(_coverage(version, lang))
     kinds = data.current(version).group_by("kind").agg(pl.len().alias("Antall tall")).sort("kind")
     show_table(kinds.rename({"kind": t("type", lang)}))
     st.subheader(t("about_sources", lang))
