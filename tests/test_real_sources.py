@@ -113,3 +113,20 @@ def test_readme_and_om_dataene_list_exactly_what_is_real(current):
     section = readme.split("## Which figures are real")[1].split("\n## ")[0]
     listed = [line for line in section.splitlines() if line.startswith("| `")]
     assert listed == coverage_markdown(real_coverage(current))
+
+
+def test_the_case_document_for_real_years_has_no_example_figure(current):
+    import io
+
+    from docx import Document
+
+    from oslo_integration.exports.case_document import case_docx, case_tables
+
+    years = [2010, 2011, 2012, 2013, 2014]
+    public = public_view(current)
+    tables = case_tables(public, "030101", years)
+    cells = [c for table in tables for row in table.rows for c in row]
+    assert cells and not any("eks" in c for c in cells)
+    assert any(c.strip() and c[0].isdigit() for c in cells)  # real figures are in it
+    text = "\n".join(p.text for p in Document(io.BytesIO(case_docx(public, "030101", years))).paragraphs)
+    assert "EKSEMPELDATA" not in text

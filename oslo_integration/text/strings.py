@@ -38,6 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "real figures: measure, for whom (a figure or the publisher's «:») and which years.",
     },
     "col_measure": {"nb": "Måltall", "en": "Measure"},
+    "real_years": {"nb": "Ekte tall for bydelen: {years}", "en": "Real figures for the district: {years}"},
+    "no_real_years": {"nb": "Ingen ekte tall for bydelen ennå", "en": "No real figures for the district yet"},
     "col_who": {"nb": "Gjelder", "en": "For"},
     "store_unreachable": {
         "nb": "Tallene kan ikke hentes akkurat nå: databasen svarer ikke. Prøv igjen om litt.",

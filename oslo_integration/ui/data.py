@@ -79,6 +79,20 @@ def imports(version: str) -> pl.DataFrame:
     return open_store().imports()
 
 
+# context, not outcomes: a bydel's real population or planned allocation does not make a year «real» for it
+CONTEXT_MEASURES = ("bosetting_plan", "folkemengde", "innvandrerbefolkning")
+
+
+@lru_cache(maxsize=4)
+def real_years(version: str) -> dict[str, list[int]]:
+    """Per bydel, the years with real (not example) figures on refugees: what the default year prefers."""
+    frame = current(version).filter(
+        (pl.col("kind") != "eksempel") & (pl.col("status") != "mangler") & ~pl.col("measure").is_in(CONTEXT_MEASURES)
+    )
+    grouped = frame.group_by("bydel_nr").agg(pl.col("year").unique().sort())
+    return {nr: [int(y) for y in ys] for nr, ys in grouped.iter_rows()}
+
+
 @lru_cache(maxsize=4)
 def years(version: str) -> list[int]:
     frame = current(version)

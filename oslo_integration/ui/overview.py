@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 
 from ..metrics import build_profile, verdict
+from ..metrics.coverage import year_ranges
 from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..text.untrusted import md
@@ -63,6 +64,16 @@ def profile_section(view: View) -> None:
             if e.rank and e.rank.position:
                 st.caption(t("rank", lang) + f": {e.rank.position} / {e.rank.of}")
             st.caption(t("source", lang) + ": " + md(e.row["sources"] or "–"))
+            real = _real_years(version, own_bydeler(), e.indicator.indicator, view.bydel)
+            st.caption(t("real_years", lang, years=real) if real else t("no_real_years", lang))
+
+
+@lru_cache(maxsize=512)
+def _real_years(version: str, own: tuple[str, ...], indicator: str, bydel: str) -> str:
+    """The years this bydel has a real figure (or the publisher's «:») for the indicator, as «2010–2013, 2016»."""
+    frame = data.indicator_frame(version, True, indicator, own)
+    mine = frame.filter((pl.col("bydel_nr") == bydel) & ~pl.col("example") & (pl.col("status") != "mangler"))
+    return year_ranges(mine["year"].to_list())
 
 
 def case_button(view: View) -> None:

@@ -34,8 +34,14 @@ class Parsed:
     notices: list[str] = field(default_factory=list)
 
 
-def parse_query(params: dict[str, str], years: list[int], indicators: list[str]) -> Parsed:
-    """A View from URL query parameters; unknown values fall back with a gentle notice."""
+def parse_query(
+    params: dict[str, str], years: list[int], indicators: list[str], real_years: dict[str, list[int]] | None = None
+) -> Parsed:
+    """A View from URL query parameters; unknown values fall back with a gentle notice.
+
+    Real first: without a year in the link, the year is the latest with real figures for the first
+    chosen bydel (`real_years`), and the span ends there, so a first look shows real figures.
+    """
     vocab = vocabulary()
     lang = params.get("lang", "nb") if params.get("lang") in ("nb", "en") else "nb"
     last = max(years) if years else 2024
@@ -62,6 +68,12 @@ def parse_query(params: dict[str, str], years: list[int], indicators: list[str])
                 notice("bydel", part, vocab.bydel_name(DEFAULT_BYDEL))
         if chosen:
             view = replace(view, bydeler=tuple(dict.fromkeys(chosen)))
+    real = [y for y in (real_years or {}).get(view.bydel, []) if y in years]
+    if real and "aar" not in params:
+        year = max(real)
+        view = replace(view, year=year)
+        if "fra" not in params and "til" not in params:
+            view = replace(view, year_from=min(y for y in years if y >= year - 4), year_to=year)
     for key in ("aar", "fra", "til"):
         if key in params:
             raw = str(params[key])

@@ -20,7 +20,12 @@ def current_view() -> View:
     """The view for this run: from the session if set, else from the URL (with notices for bad values)."""
     version = data.data_version()
     if KEY not in st.session_state:
-        parsed = parse_query({k: st.query_params.get(k) for k in st.query_params}, data.years(version), list(indicators()))
+        parsed = parse_query(
+            {k: st.query_params.get(k) for k in st.query_params},
+            data.years(version),
+            list(indicators()),
+            data.real_years(version),
+        )
         st.session_state[KEY] = parsed.view
         st.session_state["notices"] = parsed.notices
     return st.session_state[KEY]
