@@ -119,7 +119,18 @@ def compare(ind: Indicator, row: dict, ref: dict | None, reference: str) -> Comp
             verdict_nb=f"Tall for {name_nb} mangler, så vi kan ikke sammenligne.",
             verdict_en=f"There is no figure for {name_en}, so no comparison can be made.",
         )
-    comp = Comparison(reference, ref["value"], "ok", bool(ref.get("example")))
+    if not row.get("example") and ref.get("example"):
+        # a real figure is judged only against real references: an invented one says nothing about it
+        name_nb, name_en = REFERENCE_NAMES[reference]["nb"], REFERENCE_NAMES[reference]["en"]
+        return Comparison(
+            reference,
+            None,
+            "eksempel",
+            True,
+            verdict_nb=f"{name_nb.capitalize()} har bare eksempeltall dette året, så bydelens ekte tall sammenlignes ikke med det.",
+            verdict_en=f"{name_en.capitalize()} has only example figures this year, so the district's real figure is not compared with it.",
+        )
+    comp = Comparison(reference, ref["value"], "ok", bool(ref.get("example")) or bool(row.get("example")))
     if row.get("status") != "ok" or row.get("value") is None:
         comp.verdict_nb = "Bydelens tall mangler eller er skjult, så vi kan ikke sammenligne."
         comp.verdict_en = "The district's figure is missing or hidden, so no comparison can be made."
@@ -187,7 +198,13 @@ def target_comparison(ind: Indicator, row: dict, national: dict | None, year: in
     comp = compare(ind, row, ref, "mal")
     met = comp.direction == "higher"
     for lang in ("nb", "en"):
-        if comp.value is None:
+        if comp.example:  # example figures on either side: shown apart, never «ikke nådd»
+            text = (
+                "Målet er å ligge over landsgjennomsnittet. Eksempeltall vurderes ikke mot målet."
+                if lang == "nb"
+                else "The target is to be above the national average. Example figures are not judged against it."
+            )
+        elif comp.value is None:
             text = (
                 "Målet er å ligge over landsgjennomsnittet, men landstallet mangler."
                 if lang == "nb"
@@ -223,9 +240,16 @@ def target_comparison(ind: Indicator, row: dict, national: dict | None, year: in
 
 
 def rank_among_bydeler(frame: pl.DataFrame, bydel_nr: str, year: int) -> Rank:
-    """Position among the bydeler with a figure that year, highest first; ties share a place."""
+    """Position among the bydeler with a figure of the same kind that year, highest first; ties share a place.
+
+    A real figure is ranked among real figures only, an example figure among example figures: a
+    place among invented numbers says nothing about a real one.
+    """
     bydeler = [b.bydel_nr for b in vocabulary().real_bydeler()]
     pool = frame.filter(pl.col("bydel_nr").is_in(bydeler) & (pl.col("year") == year) & (pl.col("status") == "ok"))
+    mine = pool.filter(pl.col("bydel_nr") == bydel_nr)
+    if "example" in pool.columns and mine.height:
+        pool = pool.filter(pl.col("example") == mine["example"][0])
     if pool.is_empty() or bydel_nr not in pool["bydel_nr"].to_list():
         return Rank(None, pool.height)
     ranked = pool.with_columns(pos=pl.col("value").rank("min", descending=True).cast(pl.Int32))

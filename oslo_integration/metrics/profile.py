@@ -155,7 +155,9 @@ def to_text(entries: list[Entry], bydel_nr: str, year: int) -> str:
             name = {"oslo": "Oslo i alt", "landet": "Hele landet", "mal": "Mål"}[c.reference]
             val = e.indicator.format_value(c.value) if c.value is not None else c.status
             lines.append(f"  {name}: {val}{' (eksempeltall)' if c.example else ''}")
-        if e.rank and e.rank.position:
+        if e.rank and e.rank.position and e.rank.of <= 1:
+            lines.append("  Plass blant bydelene: ingen andre bydeler har tall av samme slag ennå")
+        elif e.rank and e.rank.position:
             tie = f", delt med {e.rank.ties - 1} andre" if e.rank.ties > 1 else ""
             lines.append(f"  Plass blant bydelene: {e.rank.position} av {e.rank.of} (høyest først{tie})")
         lines.append(f"  Vurdering: {verdict(e, 'nb')}")

@@ -38,6 +38,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "real figures: measure, for whom (a figure or the publisher's «:») and which years.",
     },
     "col_measure": {"nb": "Måltall", "en": "Measure"},
+    "rank_alone": {
+        "nb": "Plass blant bydelene: ingen andre bydeler har tall av samme slag ennå",
+        "en": "Rank among the districts: no other district has figures of the same kind yet",
+    },
     "real_years": {"nb": "Ekte tall for bydelen: {years}", "en": "Real figures for the district: {years}"},
     "no_real_years": {"nb": "Ingen ekte tall for bydelen ennå", "en": "No real figures for the district yet"},
     "col_who": {"nb": "Gjelder", "en": "For"},

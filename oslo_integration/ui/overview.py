@@ -61,8 +61,10 @@ def profile_section(view: View) -> None:
                 delta = fmt_number(e.change.absolute, 1, lang).replace("−", "-") + (" pp" if e.indicator.is_share else "")
             st.metric(label, _value(e, lang), delta=delta, delta_color="off")
             st.write(verdict(e, lang))
-            if e.rank and e.rank.position:
+            if e.rank and e.rank.position and e.rank.of > 1:
                 st.caption(t("rank", lang) + f": {e.rank.position} / {e.rank.of}")
+            elif e.rank and e.rank.position:
+                st.caption(t("rank_alone", lang))
             st.caption(t("source", lang) + ": " + md(e.row["sources"] or "–"))
             real = _real_years(version, own_bydeler(), e.indicator.indicator, view.bydel)
             st.caption(t("real_years", lang, years=real) if real else t("no_real_years", lang))

@@ -37,8 +37,24 @@ def test_missing_reference_both_languages():
 
 
 def test_example_reference_is_labelled():
-    c = compare(IND, row(16, 57), row(310, 1000, example=True), "oslo")
+    mine = row(16, 57) | {"example": True}  # an example figure may be compared with an example reference, labelled
+    c = compare(IND, mine, row(310, 1000, example=True), "oslo")
     assert "(31 %, eksempeltall)" in c.verdict_nb and "(31%, example figure)" in c.verdict_en
+
+
+def test_a_real_figure_is_never_judged_against_an_example_reference():
+    """Frogner's real 16 of 57 against an invented Oslo i alt: no «lavere enn», no target judgement."""
+    c = compare(IND, row(16, 57), row(310, 1000, example=True), "oslo")
+    assert c.direction is None and c.difference is None
+    assert "lavere" not in c.verdict_nb and "sammenlignes ikke" in c.verdict_nb
+    t = target_comparison(IND, row(16, 57), row(310, 1000, example=True), 2024)
+    assert t is None or "ikke nådd" not in t.verdict_nb
+
+
+def test_example_figures_never_give_not_met():
+    mine = row(16, 57) | {"example": True}
+    t = target_comparison(IND, mine, row(310, 1000), 2024)
+    assert t is None or ("ikke nådd" not in t.verdict_nb and "not met" not in t.verdict_en)
 
 
 def test_published_percent_reference_without_counts_uses_the_bydel_interval():
