@@ -48,7 +48,7 @@ def read_bytes(data: bytes, file_name: str) -> Workbook:
         )
     try:
         return _clean_cells(_read_by_suffix(data, file_name, suffix))
-    except InputRefused:
+    except (InputRefused, MemoryError):  # out of memory is the caller's to report (isolated.py), not a broken file
         raise
     except Exception as exc:  # a broken file must give a message, never a crash
         raise InputRefused(

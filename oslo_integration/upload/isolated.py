@@ -5,7 +5,8 @@ wall, for the files we do not know of. The server never parses an upload itself:
 reads it with RLIMIT_DATA set and a deadline, and hands back the result (or the refusal). If the
 child dies or overruns, the uploader gets a Norwegian message and the server goes on.
 
-Limits: OSLO_INTEGRATION_READ_MB (default 512) and OSLO_INTEGRATION_READ_SECONDS (default 30).
+Limits: OSLO_INTEGRATION_READ_MB (default 512: what reading one file may add to the reader's own
+footprint) and OSLO_INTEGRATION_READ_SECONDS (default 30).
 """
 
 from __future__ import annotations

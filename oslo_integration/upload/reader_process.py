@@ -11,11 +11,22 @@ import resource
 import sys
 
 
+def _data_size() -> int:
+    """This process's data segment now (VmData), in bytes: what the limit is counted on top of."""
+    with open("/proc/self/status") as fh:
+        line = next(line for line in fh if line.startswith("VmData:"))
+    return int(line.split()[1]) * 1024
+
+
 def main() -> int:
     data, file_name, fallback_bydel, memory = pickle.loads(sys.stdin.buffer.read())
-    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))  # before any of the file is parsed
+    import fastexcel  # noqa: F401  (the readers and their libraries are loaded first: the limit is for the file)
+
     from ..errors import InputRefused, Problem
     from ..normalise import normalise_bytes
+
+    limit = _data_size() + memory
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))  # before any of the file is parsed
 
     try:
         answer = ("ok", normalise_bytes(data, file_name, fallback_bydel=fallback_bydel))
