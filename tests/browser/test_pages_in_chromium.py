@@ -147,14 +147,10 @@ def _settled(page) -> None:
     page.wait_for_timeout(500)
 
 
-def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_path):
-    """The upload flow as a bydel worker clicks through it; screenshots of the preview and the result."""
+def _to_upload_page_as_kari(page, server: str) -> None:
+    """Open Oversikt, log in as Frogner's kari in the sidebar and go to «Last opp tall»."""
     from playwright.sync_api import expect
 
-    from tests.upload.conftest import frogner_workbook
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
     page.goto(f"{server}/oversikt?bydel=030105&aar=2024", wait_until="domcontentloaded")
     _settled(page)
     page.get_by_text("Logg inn (for bydelene)").click()
@@ -167,6 +163,17 @@ def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_pa
     page.get_by_role("link", name="Last opp tall").click()
     expect(page.get_by_text("Du laster opp som")).to_be_visible(timeout=30_000)
     _settled(page)
+
+
+def test_log_in_upload_preview_and_import_in_the_browser(server, browser, tmp_path):
+    """The upload flow as a bydel worker clicks through it; screenshots of the preview and the result."""
+    from playwright.sync_api import expect
+
+    from tests.upload.conftest import frogner_workbook
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    _to_upload_page_as_kari(page, server)
     workbook = frogner_workbook(tmp_path / "frogner_2025.xlsx")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(workbook))
     expect(page.get_by_text("Klar til import: 4 tall")).to_be_visible(timeout=60_000)
@@ -190,18 +197,7 @@ def test_hostile_uploads_never_take_the_server_down(server, browser):
     from tests.support.hostile import CASES, VALID_TABLE, make
 
     page = browser.new_page(viewport={"width": 1440, "height": 900})
-    page.goto(f"{server}/oversikt?bydel=030105&aar=2024", wait_until="domcontentloaded")
-    _settled(page)
-    page.get_by_text("Logg inn (for bydelene)").click()
-    _settled(page)
-    page.get_by_label("Brukernavn").fill("kari")
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page.get_by_text("Innlogget: kari (Frogner)")).to_be_visible(timeout=30_000)
-    _settled(page)
-    page.get_by_role("link", name="Last opp tall").click()
-    expect(page.get_by_text("Du laster opp som")).to_be_visible(timeout=30_000)
-    _settled(page)
+    _to_upload_page_as_kari(page, server)
     box = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     for case in CASES:
         # the box keeps every file chosen so far: each gets its own preview, found by its name
