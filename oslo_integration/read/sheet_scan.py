@@ -54,6 +54,22 @@ def count_filled(xml: bytes) -> int:
     return n
 
 
+_PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)\b")
+
+
+def count_tags(xml: bytes) -> tuple[int, int]:
+    """(cell tags, row tags), empty ones included, counted in C (a prefixed form only when there is one)."""
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/") + xml.count(b"<c\t") + xml.count(b"<c\n")
+    rows = xml.count(b"<row ") + xml.count(b"<row>") + xml.count(b"<row/") + xml.count(b"<row\n")
+    if b":c " in xml or b":row" in xml:
+        for m in _PREFIXED_TAG.finditer(xml):
+            if m.group(0).endswith(b"row"):
+                rows += 1
+            else:
+                cells += 1
+    return cells, rows
+
+
 def scan_sheet(xml: bytes, percent_styles: set[int] | frozenset[int] = frozenset(), cell_budget: int | None = None) -> SheetScan:
     """One pass over the row and cell tags; stops once more than `cell_budget` filled cells are seen."""
     out = SheetScan()

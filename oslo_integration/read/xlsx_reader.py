@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import posixpath
 import re
-from xml.etree import ElementTree
 
 import polars as pl
 
 from ..errors import InputRefused, Problem
+from ..text.numbers import fmt_number
 from .grid import Sheet, Workbook, a1
-from .limits import MAX_CELL_CHARS, check_cells, check_extent, max_cells
+from .limits import MAX_AREA, MAX_CELL_CHARS, MAX_ROWS, check_cells, check_extent, max_cells
 from .package import Package, open_package
-from .sheet_scan import SheetScan, count_filled, scan_sheet
+from .sheet_scan import SheetScan, count_filled, count_tags, scan_sheet
 from .sniff import describe
+from .xml_stream import TooManyElements, elements
 
-_NS = {
-    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
 _BUILTIN_PERCENT = {9, 10}
 
 
@@ -53,14 +49,19 @@ def _percent_styles(package: Package) -> set[int]:
     styles = package.part("xl/styles.xml")
     if styles is None:
         return set()
-    root = ElementTree.fromstring(styles)
+    found = elements(styles, {("numFmts", "numFmt"), ("cellXfs", "xf")})
     custom = {
-        int(nf.get("numFmtId", "-1"))
-        for nf in root.iterfind("m:numFmts/m:numFmt", _NS)
-        if "%" in re.sub(r'"[^"]*"', "", nf.get("formatCode", ""))
+        _int(attrs.get("numFmtId"), -1)
+        for local, attrs in found
+        if local == "numFmt" and "%" in re.sub(r'"[^"]*"', "", attrs.get("formatCode", ""))
     }
     percent_ids = _BUILTIN_PERCENT | custom
-    return {i for i, xf in enumerate(root.iterfind("m:cellXfs/m:xf", _NS)) if int(xf.get("numFmtId", "0")) in percent_ids}
+    xfs = [attrs for local, attrs in found if local == "xf"]
+    return {i for i, attrs in enumerate(xfs) if _int(attrs.get("numFmtId"), 0) in percent_ids}
+
+
+def _int(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() else default
 
 
 def _sheet_parts(package: Package) -> dict[str, str]:
@@ -68,12 +69,12 @@ def _sheet_parts(package: Package) -> dict[str, str]:
     workbook, rels = package.part("xl/workbook.xml"), package.part("xl/_rels/workbook.xml.rels")
     if workbook is None or rels is None:
         return {}
-    targets = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(rels).iterfind("rel:Relationship", _NS)}
+    targets = {a.get("Id"): a.get("Target", "") for _, a in elements(rels, {("Relationships", "Relationship")})}
     out = {}
-    for s in ElementTree.fromstring(workbook).iterfind("m:sheets/m:sheet", _NS):
-        target = targets.get(s.get(f"{{{_NS['r']}}}id"), "")
+    for _, sheet in elements(workbook, {("sheets", "sheet")}):
+        target = targets.get(sheet.get("id"), "")
         path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target))
-        out[s.get("name", "")] = path.lower()
+        out[sheet.get("name", "")] = path.lower()
     return out
 
 
@@ -87,9 +88,24 @@ def _scan(package: Package, file_name: str) -> dict[str, SheetScan]:
     """Every sheet part scanned (lower-cased path -> scan), refused if a sheet is too large, before any cell is read."""
     sheet_parts = package.sheet_parts()
     check_cells(sum(count_filled(body) for body in sheet_parts.values()), file_name)
-    percent_styles = _percent_styles(package)
+    for part, body in sheet_parts.items():  # counted in C first, so the scan below never loops over millions of tags
+        tags, rows = count_tags(body)
+        if tags > MAX_AREA or rows > MAX_ROWS:
+            raise _refuse(
+                file_name,
+                f"Arket «{part.rsplit('/', 1)[-1]}» har {fmt_number(tags, 0)} celler og {fmt_number(rows, 0)} rader i filen "
+                f"(også tomme med formatering). Grensen er {fmt_number(MAX_AREA, 0)} celler og {fmt_number(MAX_ROWS, 0)} "
+                "rader. Slett tomme rader og kolonner etter tabellen, eller kopier tabellen til et nytt ark.",
+            )
+    try:
+        percent_styles = _percent_styles(package)
+    except TooManyElements:
+        raise _refuse(file_name, "Filen har flere celleformater enn noe regneark trenger. Lagre den på nytt i Excel.") from None
     budget = max_cells()
-    names = {part: name for name, part in _sheet_parts(package).items()}
+    try:
+        names = {part: name for name, part in _sheet_parts(package).items()}
+    except TooManyElements:
+        raise _refuse(file_name, "Arbeidsboken lister flere ark enn noe regneark har. Lagre den på nytt i Excel.") from None
     scans: dict[str, SheetScan] = {}
     for part, body in sheet_parts.items():
         scan = scan_sheet(body, percent_styles, budget)
@@ -114,7 +130,10 @@ def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
     package = _open(data, file_name)
     scans = _scan(package, file_name)
-    parts = _sheet_parts(package)
+    try:
+        parts = _sheet_parts(package)
+    except TooManyElements:
+        raise _refuse(file_name, "Arbeidsboken lister flere ark enn noe regneark har. Lagre den på nytt i Excel.") from None
     import fastexcel  # only reading a workbook needs it, not showing the pages
 
     try:

@@ -9,6 +9,7 @@ within the same bounds, with what they carry (titles, names, notes) kept small a
 from __future__ import annotations
 
 import io
+import random
 import struct
 import warnings
 import zipfile
@@ -197,6 +198,27 @@ def _huge_shared_string() -> bytes:
     return xlsx({"Ark1": body}, extra={"xl/sharedStrings.xml": strings.encode()})
 
 
+def _huge_styles() -> bytes:
+    """A styles part with 300 000 cell formats (a parsed tree of it would cost hundreds of MB)."""
+    xfs = '<xf numFmtId="9"/>' * 300_000
+    styles = f'<?xml version="1.0"?><styleSheet xmlns="{_MAIN}"><cellXfs count="300000">{xfs}</cellXfs></styleSheet>'
+    return xlsx({"Ark1": VALID_SHEET}, extra={"xl/styles.xml": styles.encode()})
+
+
+def _empty_cell_tags() -> bytes:
+    """1.5 million formatting-only cells in one place: nothing to read, but a loop over each would take seconds."""
+    rng = random.Random(7)  # varied styles, so the file packs like a real one and only the count refuses it
+    cells = "".join(f'<c r="A1" s="{rng.randrange(100_000)}"/>' for _ in range(1_500_000))
+    return xlsx({"Ark1": f'<sheetData><row r="1">{cells}</row></sheetData>'})
+
+
+def _many_sheet_entries() -> bytes:
+    """A workbook part that lists 300 000 sheets."""
+    sheets = '<sheet name="x" sheetId="1" r:id="rId1"/>' * 300_000
+    workbook = f'<?xml version="1.0"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+    return xlsx({"Ark1": VALID_SHEET}, extra={"xl/workbook.xml": workbook.encode()})
+
+
 def _csv(text: str) -> bytes:
     return text.encode("utf-8")
 
@@ -228,6 +250,9 @@ CASES: list[Case] = [
     ),
     Case("the same part twice", "dobbel.xlsx", _duplicate_part, True, "to ganger"),
     Case("billion laughs", "latter.xlsx", _billion_laughs, True, "kan ikke leses"),
+    Case("300 000 cell formats", "stiler.xlsx", _huge_styles, True, "celleformater"),
+    Case("1.5 million empty cell tags", "tomme.xlsx", _empty_cell_tags, True, "også tomme"),
+    Case("300 000 sheets listed", "arkliste.xlsx", _many_sheet_entries, True, "flere ark"),
     Case("4.7 MB shared string as a title", "lang_tittel.xlsx", _huge_shared_string, False, "Tittel " * 200),
     Case("10 MB of «;\\n»", "semikolon.csv", lambda: _csv(";\n" * 5_000_000), True, "rader"),
     Case("one line of 200 000 delimiters", "bred.csv", lambda: _csv(";" * 200_000 + "\n" + VALID_TABLE), True, "kolonner"),
