@@ -58,11 +58,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicator": {"nb": "Indikator", "en": "Indicator"},
     "example_banner": {
         "nb": "Siden viser **eksempeldata** (genererte tall, ikke ekte) for bydeler uten publiserte tall. "
-        "Eksempeltall er merket «eksempel» i tabeller, verktøytips og tegnforklaringer. Ekte bydelstall finnes bare "
-        "for Bydel Frogner 2022–2024. Slå av «Vis eksempeldata» i menyen for å skjule dem.",
+        "Eksempeltall er merket «eksempel» i tabeller, verktøytips og tegnforklaringer. Ekte tall for alle bydeler finnes "
+        "for 2010–2016 (IMDi og SSB), for Frogner også 2022–2024; se «Om dataene». Slå av «Vis eksempeldata» i menyen "
+        "for å skjule eksempeltallene.",
         "en": "This page shows **example data** (generated, not real) for districts without published figures. "
-        "Example figures are marked «example» in tables, tooltips and legends. Real district figures exist only for "
-        "Frogner 2022–2024. Turn off «Show example data» in the menu to hide them.",
+        "Example figures are marked «example» in tables, tooltips and legends. Real figures for every district exist "
+        "for 2010–2016 (IMDi and Statistics Norway), for Frogner also 2022–2024; see «About the data». Turn off «Show "
+        "example data» in the menu to hide the example figures.",
     },
     "example_hidden": {
         "nb": "Eksempeldata er skjult. Bare ekte, publiserte tall vises.",

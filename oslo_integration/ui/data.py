@@ -79,15 +79,18 @@ def imports(version: str) -> pl.DataFrame:
     return open_store().imports()
 
 
-# context, not outcomes: a bydel's real population or planned allocation does not make a year «real» for it
-CONTEXT_MEASURES = ("bosetting_plan", "folkemengde", "innvandrerbefolkning")
-
-
 @lru_cache(maxsize=4)
 def real_years(version: str) -> dict[str, list[int]]:
-    """Per bydel, the years with real (not example) figures on refugees: what the default year prefers."""
+    """Per bydel, the years with real (not example) figures for what the overview shows: what the default year prefers.
+
+    Only the measures behind the profile's indicators count, so the default year always has something
+    real to show (a year-to-date count or a population figure alone does not make a year).
+    """
+    from ..metrics.profile import PROFILE_INDICATORS
+
+    shown = {indicators()[name].numerator for name in PROFILE_INDICATORS}
     frame = current(version).filter(
-        (pl.col("kind") != "eksempel") & (pl.col("status") != "mangler") & ~pl.col("measure").is_in(CONTEXT_MEASURES)
+        (pl.col("kind") != "eksempel") & (pl.col("status") != "mangler") & pl.col("measure").is_in(list(shown))
     )
     grouped = frame.group_by("bydel_nr").agg(pl.col("year").unique().sort())
     return {nr: [int(y) for y in ys] for nr, ys in grouped.iter_rows()}
