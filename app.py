@@ -15,17 +15,17 @@ st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
 def pages(lang: str) -> tuple[list, list]:
     """The public pages, and the pages only for logged-in users (which check again themselves)."""
     public = [
-        st.Page("pages/oversikt.py", title=t("page_overview", lang), url_path="oversikt"),
-        st.Page("pages/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
-        st.Page("pages/landbakgrunn.py", title=t("page_origin", lang), url_path="landbakgrunn"),
-        st.Page("pages/intro.py", title=t("page_intro", lang), url_path="introduksjonsprogrammet"),
-        st.Page("pages/overgang.py", title=t("page_transition", lang), url_path="overgang"),
-        st.Page("pages/kart.py", title=t("page_map", lang), url_path="kart"),
-        st.Page("pages/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
+        st.Page("views/oversikt.py", title=t("page_overview", lang), url_path="oversikt"),
+        st.Page("views/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
+        st.Page("views/landbakgrunn.py", title=t("page_origin", lang), url_path="landbakgrunn"),
+        st.Page("views/intro.py", title=t("page_intro", lang), url_path="introduksjonsprogrammet"),
+        st.Page("views/overgang.py", title=t("page_transition", lang), url_path="overgang"),
+        st.Page("views/kart.py", title=t("page_map", lang), url_path="kart"),
+        st.Page("views/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
     ]
     logged_in = [
-        st.Page("pages/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
-        st.Page("pages/logg.py", title=t("page_log", lang), url_path="importlogg"),
+        st.Page("views/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
+        st.Page("views/logg.py", title=t("page_log", lang), url_path="importlogg"),
     ]
     return public, logged_in
 

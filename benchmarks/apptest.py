@@ -1,9 +1,9 @@
 """Running app.py under AppTest the way a server runs it after its first request.
 
-AppTest resets Streamlit's PagesManager.uses_pages_directory before every run, and with the
-project's top-level pages/ folder each run would then pass through the old automatic page mode
-first (which also drops clicks on form buttons). A real server leaves that mode on its first run
-(oslo_integration.ui.view.page_view). Shared by the tests and the benchmarks.
+AppTest resets Streamlit's PagesManager.uses_pages_directory before every run; with a top-level
+pages/ folder each run would then pass through the old automatic page mode first (which also drops
+clicks on form buttons). The pages now live in views/, so the mode stays off; this keeps AppTest
+as a server runs in any case. Shared by the tests and the benchmarks.
 """
 
 from __future__ import annotations

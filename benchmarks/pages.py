@@ -52,7 +52,7 @@ def _page_app(page: str, db: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.query_params["bydel"] = "030105"
     _timed(at, db)
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     _timed(at, db)
     _timed(at, db)
     return at

@@ -61,7 +61,7 @@ def _results() -> None:
     for ok, line in st.session_state.get("upload_results", []):
         (st.success if ok else st.error)(md(line))
     if st.session_state.get("upload_results"):
-        st.page_link("pages/oversikt.py", label="Se tallene i oversikten", icon=":material/bar_chart:")
+        st.page_link("views/oversikt.py", label="Se tallene i oversikten", icon=":material/bar_chart:")
 
 
 def _confirm(previews: list[Preview], user: User) -> None:

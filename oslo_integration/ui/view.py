@@ -86,9 +86,9 @@ def sidebar() -> View:
 def page_view() -> View:
     """The view for a page file; reroutes through app.py if Streamlit ran the page on its own.
 
-    Until app.py has called st.navigation in a server process, Streamlit treats pages/ as its older
-    automatic page folder and runs a page file directly (e.g. a shared link to /kart opened first).
-    Switch that mode off and rerun, so the router, the sidebar and the URL state take over.
+    The page files live in views/, not pages/: a top-level pages/ folder puts Streamlit in its older
+    automatic page mode until app.py has run once, so a fresh server answered the first link to a page
+    with «Page not found». Should that mode ever be on, it is switched off and the run repeated.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager

@@ -9,13 +9,13 @@ from tests.app.conftest import open_tab
 from tests.conftest import ROOT
 
 PAGES = [
-    "pages/oversikt.py",
-    "pages/bosetting.py",
-    "pages/landbakgrunn.py",
-    "pages/intro.py",
-    "pages/overgang.py",
-    "pages/kart.py",
-    "pages/om_dataene.py",
+    "views/oversikt.py",
+    "views/bosetting.py",
+    "views/landbakgrunn.py",
+    "views/intro.py",
+    "views/overgang.py",
+    "views/kart.py",
+    "views/om_dataene.py",
 ]
 
 
@@ -72,7 +72,7 @@ def test_overview_shows_frogner_2024_work_at_programme_end(db):
 
 def test_settlement_page_shows_94_in_municipal_housing_2022(db):
     at = app(db, bydel="030105", aar="2022", fra="2022", til="2024")
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     assert not at.exception
     open_tab(at)
     found = False
@@ -88,7 +88,7 @@ def test_settlement_page_shows_94_in_municipal_housing_2022(db):
 
 def test_transition_page_shows_16_of_57(db):
     at = app(db, bydel="030105", aar="2024")
-    at.switch_page("pages/overgang.py").run()
+    at.switch_page("views/overgang.py").run()
     assert "Frogner: 28,1 %" in texts(at)  # the chart's text alternative, on the tab that opens first
     open_tab(at)
     hits = [
@@ -117,7 +117,7 @@ def test_group_parameter_selects_its_bydeler(db):
 def test_selection_survives_a_page_switch(db):
     at = app(db, bydel="030105", aar="2024")
     at.multiselect[0].set_value(["030105", "030112"]).run()
-    at.switch_page("pages/landbakgrunn.py").run()
+    at.switch_page("views/landbakgrunn.py").run()
     assert not at.exception
     assert at.session_state["view"].bydeler == ("030105", "030112")
     assert at.multiselect[0].value == ["030105", "030112"]
@@ -147,7 +147,7 @@ def test_english_toggle(db):
 def test_cards_offer_downloads_and_overview_offers_the_case_document(db):
     at = app(db, bydel="030105", aar="2024")
     assert any("sak til orientering" in b.label for b in at.get("download_button"))
-    at.switch_page("pages/overgang.py").run()
+    at.switch_page("views/overgang.py").run()
     assert not at.get("download_button")  # built only when the «Last ned» menu is opened
     for menu in [k for k in at.session_state.keys() if str(k).startswith("dl_") and str(k) != "dl_case"]:  # noqa: SIM118
         at.session_state[menu] = True

@@ -34,7 +34,7 @@ def _chart_rows(at: AppTest, title: str) -> pl.DataFrame:
 
 
 def test_transition_page_for_a_real_programme_year_shows_only_real_figures(env):
-    at = _open("pages/overgang.py")
+    at = _open("views/overgang.py")
     assert not at.exception, at.exception
     bars = _chart_rows(at, SSB_CARD + ", 2013")
     text = " ".join(str(v) for col in bars.columns if bars[col].dtype == pl.String for v in bars[col].drop_nulls().to_list())
@@ -53,7 +53,7 @@ def test_transition_page_for_a_real_programme_year_shows_only_real_figures(env):
 
 
 def test_verdicts_for_a_real_year_compare_real_with_real(env):
-    at = _open("pages/oversikt.py")
+    at = _open("views/oversikt.py")
     assert not at.exception, at.exception
     verdicts = [m.value for m in at.markdown if "Oslo i alt" in m.value]
     assert any(v.startswith("13 av 21 (62 %) var i arbeid eller utdanning i november året etter") for v in verdicts), verdicts

@@ -19,7 +19,7 @@ from tests.upload.conftest import frogner_workbook
 
 def test_a_removed_user_loses_their_rights_on_the_next_click(env, tmp_path):
     at = log_in(start(), "kari")
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     at.file_uploader[0].upload("frogner_2025.xlsx", frogner_workbook(tmp_path / "f.xlsx").read_bytes()).run()
     assert button(at, "Bekreft og importer 1 fil")
     before = open_store().imports().height
@@ -34,7 +34,7 @@ def test_a_removed_user_loses_their_rights_on_the_next_click(env, tmp_path):
 def test_a_demoted_user_has_only_the_new_rights(env, tmp_path):
     at = log_in(start(), "kari")
     UserFile().add("kari", PASSWORD, "bydel", ["Gamle Oslo"])  # moved to another bydel
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     at.file_uploader[0].upload("frogner_2025.xlsx", frogner_workbook(tmp_path / "f.xlsx").read_bytes()).run()
     assert "Filen kan ikke importeres" in at.error[0].value
     assert any("Innlogget: kari (Gamle Oslo)" in c.value for c in at.sidebar.caption)
@@ -55,10 +55,10 @@ def test_a_query_parameter_with_markdown_is_shown_as_text(env):
 
 def test_anonymous_pages_carry_no_uploader_names(env, tmp_path):
     at = log_in(start(), "kari")
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     at.file_uploader[0].upload("frogner_2025.xlsx", frogner_workbook(tmp_path / "f.xlsx").read_bytes()).run()
     button(at, "Bekreft og importer 1 fil").click().run()
-    for page in ("pages/oversikt.py", "pages/om_dataene.py"):
+    for page in ("views/oversikt.py", "views/om_dataene.py"):
         anonymous = start()
         anonymous.switch_page(page).run()
         assert not anonymous.exception

@@ -48,7 +48,7 @@ def housing_row(at: AppTest, bydel: str, year: int) -> dict:
 def test_anonymous_visitors_cannot_reach_upload_or_undo(env):
     at = start()
     assert not at.exception
-    for page in ("pages/last_opp.py", "pages/logg.py"):
+    for page in ("views/last_opp.py", "views/logg.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)
     assert len(at.file_uploader) == 0
@@ -65,16 +65,16 @@ def test_wrong_password_is_refused_and_upload_stays_hidden(env):
     at = log_in(start(), "kari", "feil-passord")
     assert at.error[0].value == "Feil brukernavn eller passord."
     with pytest.raises(ValueError):
-        at.switch_page("pages/last_opp.py")
+        at.switch_page("views/last_opp.py")
 
 
 def test_upload_preview_confirm_show_and_undo(env, tmp_path):
     at = log_in(start(), "kari")
     assert any("Innlogget: kari (Frogner)" in c.value for c in at.sidebar.caption)
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     assert housing_row(at, "Frogner", 2024)["Teller"] == "50"
 
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     data = frogner_workbook(tmp_path / "frogner_2025.xlsx").read_bytes()
     at.file_uploader[0].upload("frogner_2025.xlsx", data).run()
     assert not at.exception, at.exception
@@ -90,11 +90,11 @@ def test_upload_preview_confirm_show_and_undo(env, tmp_path):
     assert f"frogner_2025.xlsx: importert som import {FIRST_UPLOAD} (4 tall" in at.success[0].value
     assert len(at.file_uploader) == 1 and at.file_uploader[0].value in (None, [])  # a fresh uploader for the next file
 
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     row = housing_row(at, "Frogner", 2024)
     assert row["Teller"] == "52" and "frogner_2025.xlsx B4" in row["Kilde (fil og celle)"]
 
-    at.switch_page("pages/logg.py").run()
+    at.switch_page("views/logg.py").run()
     log = next(d.value for d in at.dataframe if "SHA-256" in d.value.columns)
     assert log.iloc[0]["Hvem"] == "kari" and log.iloc[0]["Fil"] == "frogner_2025.xlsx" and len(log.iloc[0]["SHA-256"]) == 64
     shipped = open_store().imports().filter(pl.col("id") < FIRST_UPLOAD)
@@ -114,27 +114,27 @@ def test_upload_preview_confirm_show_and_undo(env, tmp_path):
         f"Import {FIRST_UPLOAD} (frogner_2025.xlsx) er angret: 2 eldre tall er tilbake, 2 er fjernet."
     )
 
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     row = housing_row(at, "Frogner", 2024)
     assert row["Teller"] == "50" and "frogner_bosetting_2022_2024.xlsx D6" in row["Kilde (fil og celle)"]
 
 
 def test_a_bydel_user_cannot_import_or_undo_another_bydels_figures(env, tmp_path):
     at = log_in(start(), "kari")
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     at.file_uploader[0].upload("frogner_2025.xlsx", frogner_workbook(tmp_path / "f.xlsx").read_bytes()).run()
     button(at, "Bekreft og importer 1 fil").click().run()
     button(at, "Logg ut").click().run()
 
     at = log_in(start(), "ola")
-    at.switch_page("pages/last_opp.py").run()
+    at.switch_page("views/last_opp.py").run()
     at.file_uploader[0].upload("frogner_2025.xlsx", frogner_workbook(tmp_path / "g.xlsx", kommunal_2024=60).read_bytes()).run()
     assert "Filen kan ikke importeres" in at.error[0].value
     problems = next(d.value for d in at.dataframe if "Melding" in d.value.columns)
     assert problems.iloc[0]["Celle"] == "B4" and "ola kan bare legge inn tall for Gamle Oslo" in problems.iloc[0]["Melding"]
     assert button(at, "Bekreft og importer 0 fil").disabled
 
-    at.switch_page("pages/logg.py").run()
+    at.switch_page("views/logg.py").run()
     log = next(d.value for d in at.dataframe if "SHA-256" in d.value.columns)
     assert 4 not in set(log["Import"])  # kari's Frogner upload is not in Gamle Oslo's log
     assert len(at.selectbox) == 0 or "w_undo_choice" not in [s.key for s in at.selectbox]
@@ -143,11 +143,11 @@ def test_a_bydel_user_cannot_import_or_undo_another_bydels_figures(env, tmp_path
 
 def test_a_logged_in_bydel_sees_its_own_small_figures_others_stay_hidden(env):
     at = start()
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     public = {b: housing_row(at, b, 2024)["Status"] for b in ("St. Hanshaugen", "Ullern")}
     assert public == {"St. Hanshaugen": "skjult (få personer)", "Ullern": "skjult (få personer)"}
     at = log_in(start(), "hanne")
-    at.switch_page("pages/bosetting.py").run()
+    at.switch_page("views/bosetting.py").run()
     assert housing_row(at, "St. Hanshaugen", 2024)["Status"] == "ok"
     assert housing_row(at, "Ullern", 2024)["Status"] == "skjult (få personer)"
     assert any("ser bydelens egne tall uten prikking" in i.value for i in at.info)

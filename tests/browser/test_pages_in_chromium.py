@@ -6,6 +6,7 @@ with the reason, except in CI (CI=true), where .ci/run installs Chromium and the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -43,11 +44,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _need_browser()
+@contextlib.contextmanager
+def _serve(folder: Path):
+    """`streamlit run app.py` on a free loopback port with a store and user file in `folder`; yields its URL."""
     port = _free_port()
-    folder = tmp_path_factory.mktemp("browser")
     from oslo_integration.auth import UserFile
 
     UserFile(folder / "brukere.toml").add("kari", PASSWORD, "bydel", ["Frogner"])
@@ -70,10 +70,19 @@ def server(tmp_path_factory):
         proc.kill()
         log.close()
         pytest.fail("streamlit did not start: " + (folder / "streamlit.log").read_text(errors="replace")[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _need_browser()
+    with _serve(tmp_path_factory.mktemp("browser")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +234,16 @@ def test_hostile_uploads_never_take_the_server_down(server, browser):
     preview.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "last-opp-fiendtlig-filnavn.png"))
     page.close()
+
+
+def test_a_fresh_server_answers_a_link_to_any_page(browser, tmp_path):
+    """The first request a new server gets is a shared link to a page, not the root: no «Page not found»."""
+    _need_browser()
+    with _serve(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(f"{url}/om-dataene?bydel=030101", wait_until="domcontentloaded")
+        _settled(page)
+        page.wait_for_timeout(1500)
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Om dataene"
+        page.close()

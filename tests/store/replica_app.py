@@ -25,7 +25,7 @@ def upload(workbook: Path, user: str, password: str) -> str:
         at.text_input(key="w_login_name").input(user)
         at.text_input(key="w_login_password").input(password)
         next(b for b in at.button if b.label == "Logg inn").click().run()
-        at.switch_page("pages/last_opp.py").run()
+        at.switch_page("views/last_opp.py").run()
         at.file_uploader[0].upload(workbook.name, workbook.read_bytes()).run()
         next(b for b in at.button if b.label.startswith("Bekreft og importer")).click().run()
         if at.exception:

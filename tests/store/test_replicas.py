@@ -107,7 +107,7 @@ def test_an_import_on_one_app_process_appears_on_the_others_pages(pg_url, tmp_pa
         reader = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         reader.query_params["bydel"] = "030105"
         reader.run()
-        reader.switch_page("pages/bosetting.py").run()
+        reader.switch_page("views/bosetting.py").run()
         assert municipal_2024(reader) == "50"
         workbook = frogner_workbook(tmp_path / "frogner_2025.xlsx")
         other = subprocess.run(
