@@ -16,7 +16,7 @@ from .paths import VOCAB_DIR
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 _MARKS = "*¹²³⁴⁵⁶⁷⁸⁹⁰†"
-_LEADING_MARKS = re.compile(r"^\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†]+\s*")
+_LEADING_MARKS = re.compile(rf"^\s*[{re.escape(_MARKS)}]+\s*")
 _PUNCT = re.compile(r"[.:;,!?()\[\]\"'«»/]+")
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ü": "u", "ö": "o", "ä": "a", "é": "e"})
 

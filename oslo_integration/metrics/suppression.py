@@ -6,15 +6,16 @@ all published, no hidden cell may be recoverable by subtraction. Two passes make
 - over all groups at once, no hidden cell may be determined by the linear equations the published
   totals and parts give (subtraction through a chain of groups), checked with linear algebra.
 
-A logged-in bydel user sees their own bydel's cells in full. Those cells count as *known* to them,
-so the hiding is continued from the public view with them known: nothing of another bydel can be
-recovered by subtracting what this viewer sees, and what they see adds nothing to the public view
-except their own cells.
+A logged-in bydel user sees the public view plus their own bydel's cells in full, so the public
+hiding is made safe against every bydel as an insider (its own cells counted as known): nothing of
+another bydel can be recovered from what such a viewer sees, logged in or not. Figures an official
+publisher has published are public already: never hidden again, and known to everyone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 import polars as pl
 
@@ -79,6 +80,10 @@ class _Hiding:
         self.status = status
         self.values = values
 
+    def unknown(self, i: int, known: list[bool]) -> bool:
+        """A cell this viewer cannot see: hidden (by us or the source) or missing, and not one of their own."""
+        return not known[i] and (self.hidden[i] or self.status[i] == "mangler")
+
     def secret(self, i: int, known: list[bool]) -> bool:
         """A value we hold and hide: a «:» from the source has no value here, so there is nothing of it to protect."""
         return self.hidden[i] and not known[i] and self.status[i] == "ok"
@@ -95,12 +100,11 @@ class _Hiding:
 
     def per_group(self, group_list: list[list[int]], known: list[bool]) -> bool:
         """No group with exactly one unknown member that is hidden; True if anything more was hidden."""
-        any_change = changed = True
-        any_change = False
+        changed, any_change = True, False
         while changed:
             changed = False
             for members in group_list:
-                unknown = [i for i in members if not known[i] and (self.hidden[i] or self.status[i] == "mangler")]
+                unknown = [i for i in members if self.unknown(i, known)]
                 if len(unknown) == 1 and self.secret(unknown[0], known) and self.hide_one_more(members, known):
                     changed = any_change = True
         return any_change
@@ -111,8 +115,8 @@ class _Hiding:
         for _ in range(len(self.hidden)):  # each round hides at least one more cell, or ends
             found = determined_cells(
                 group_list,
-                lambda i: not known[i] and (self.hidden[i] or self.status[i] == "mangler"),
-                lambda i: self.secret(i, known),
+                partial(self.unknown, known=known),
+                partial(self.secret, known=known),
             )
             progress = False
             for i in found:
@@ -179,13 +183,11 @@ def hidden_cells(
         else [False] * frame.height
     )
     small = pl.col("measure").is_in(counts) & (pl.col("status") == "ok") & (pl.col("value") >= 1) & (pl.col("value") <= threshold)
+    status = frame["status"].to_list()
     hidden = [
         (h and not p) or s == "prikket"
-        for h, p, s in zip(
-            frame.select(small).to_series().fill_null(False).to_list(), published, frame["status"].to_list(), strict=True
-        )
+        for h, p, s in zip(frame.select(small).to_series().fill_null(False).to_list(), published, status, strict=True)
     ]
-    status = frame["status"].to_list()
     places = frame["bydel_nr"].to_list()
     group_list = groups(frame, vocab)
     hiding = _Hiding(hidden, status, frame["value"].to_list())
@@ -202,16 +204,13 @@ def hidden_cells(
         changed = hiding.linear(group_list, nobody) or changed
         for known in insiders:
             changed = hiding.linear(group_list, known) or changed
-    public = hiding.hidden
-    view = list(public)
+    # the viewer's own cells, bydel by bydel, as long as what they then know determines no one else's
     revealed = [False] * frame.height
     for b in dict.fromkeys(known_bydeler):
         trial = [r or p == b or k for r, p, k in zip(revealed, places, nobody, strict=True)]
-        secret = lambda i, t=trial: public[i] and not t[i] and status[i] == "ok"  # noqa: E731
-        unknown = lambda i, t=trial: not t[i] and (public[i] or status[i] == "mangler")  # noqa: E731
-        if not determined_cells(group_list, unknown, secret):
+        if not determined_cells(group_list, partial(hiding.unknown, known=trial), partial(hiding.secret, known=trial)):
             revealed = trial
-    return [h and not r for h, r in zip(view, revealed, strict=True)]
+    return [h and not r for h, r in zip(hiding.hidden, revealed, strict=True)]
 
 
 def suppress(

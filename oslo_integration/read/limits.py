@@ -17,12 +17,16 @@ DEFAULT_MAX_MB = 10.0
 DEFAULT_MAX_CELLS = 100_000
 
 
-def max_file_bytes() -> int:
+def env_number(name: str, default: float) -> float:
+    """A number from the environment, or `default` when it is unset or not a number."""
     try:
-        mb = float(os.environ.get(MAX_MB_ENV) or DEFAULT_MAX_MB)
+        return float(os.environ.get(name) or default)
     except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
+        return default
+
+
+def max_file_bytes() -> int:
+    return int(env_number(MAX_MB_ENV, DEFAULT_MAX_MB) * 1024 * 1024)
 
 
 def max_cells() -> int:
@@ -68,10 +72,8 @@ def check_cells(n_cells: int, file_name: str, *, more: bool = False) -> None:
 MAX_ROWS = 100_000  # the last row a sheet may use
 MAX_COLUMNS = 1_000  # the last column (ALL)
 MAX_AREA = 1_000_000  # rows × columns from A1 to the last cell: what the reader allocates
-MAX_CELL_CHARS = 2_000
-MAX_PROBLEMS_SHOWN = (
-    50  # per kind of problem; the rest are counted in one line  # longer texts are cut before any label matching sees them
-)
+MAX_CELL_CHARS = 2_000  # longer texts are cut before any label matching sees them
+MAX_PROBLEMS_SHOWN = 50  # per kind of problem; the rest are counted in one line
 
 
 def check_extent(rows: int, cols: int, last_cell: str, file_name: str, sheet: str) -> None:

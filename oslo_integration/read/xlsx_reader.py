@@ -78,14 +78,11 @@ def _sheet_parts(package: Package) -> dict[str, str]:
     return out
 
 
-def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
-    """Cell texts row by row; cells holding only spaces count as empty (done once, column-wise)."""
-    cleaned = frame.select(pl.when(pl.col(c).str.strip_chars() != "").then(pl.col(c)).alias(c) for c in frame.columns)
-    return [list(r) for r in cleaned.rows()]
+def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict[str, SheetScan]:
+    """Every sheet part scanned (lower-cased path -> scan), refused if a sheet is too large, before any cell is read.
 
-
-def _scan(package: Package, file_name: str) -> dict[str, SheetScan]:
-    """Every sheet part scanned (lower-cased path -> scan), refused if a sheet is too large, before any cell is read."""
+    `sheet_names` maps a sheet's lower-cased part path to its name, for the messages.
+    """
     sheet_parts = package.sheet_parts()
     check_cells(sum(count_filled(body) for body in sheet_parts.values()), file_name)
     for part, body in sheet_parts.items():  # counted in C first, so the scan below never loops over millions of tags
@@ -102,18 +99,14 @@ def _scan(package: Package, file_name: str) -> dict[str, SheetScan]:
     except TooManyElements:
         raise _refuse(file_name, "Filen har flere celleformater enn noe regneark trenger. Lagre den på nytt i Excel.") from None
     budget = max_cells()
-    try:
-        names = {part: name for name, part in _sheet_parts(package).items()}
-    except TooManyElements:
-        raise _refuse(file_name, "Arbeidsboken lister flere ark enn noe regneark har. Lagre den på nytt i Excel.") from None
     scans: dict[str, SheetScan] = {}
     for part, body in sheet_parts.items():
         scan = scan_sheet(body, percent_styles, budget)
         budget -= scan.filled
         check_extent(
-            scan.rows, scan.cols, a1(max(scan.rows - 1, 0), max(scan.cols - 1, 0)), file_name, names.get(part.lower(), part)
+            scan.rows, scan.cols, a1(max(scan.rows - 1, 0), max(scan.cols - 1, 0)), file_name, sheet_names.get(part.lower(), part)
         )
-        if scan.stopped or budget < 0:  # a cell form the count above did not see
+        if scan.stopped or budget < 0:  # a cell the count above did not see
             check_cells(max_cells() - budget, file_name, more=scan.stopped)
         scans[part.lower()] = scan
     return scans
@@ -129,11 +122,11 @@ def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
 
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
     package = _open(data, file_name)
-    scans = _scan(package, file_name)
     try:
         parts = _sheet_parts(package)
     except TooManyElements:
         raise _refuse(file_name, "Arbeidsboken lister flere ark enn noe regneark har. Lagre den på nytt i Excel.") from None
+    scans = _scan(package, file_name, {part: name for name, part in parts.items()})
     import fastexcel  # only reading a workbook needs it, not showing the pages
 
     try:

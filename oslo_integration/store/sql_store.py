@@ -187,7 +187,7 @@ class SqlStore(ABC):
 
         `keys` maps each key (name, client address) to its free attempts; `wait_for(failures, last_at,
         now, free)` is the throttle's rule. The attempt is counted *before* the password is checked, in
-        one transaction under the writers' lock, so attempts sent at the same moment cannot all slip in.
+        one transaction under `_lock_login`, so attempts sent at the same moment cannot all slip in.
         The table is kept small: entries older than an hour go, and at most MAX_LOGIN_KEYS stay.
         """
         with self.transaction() as con:
@@ -223,7 +223,7 @@ class SqlStore(ABC):
             self._execute(con, "DELETE FROM login_attempts WHERE key = ?", [key])
 
     def _lock_login(self, con) -> None:
-        """One reservation at a time (the writers' lock does it for both backends)."""
+        """One reservation at a time: DuckDB's per-file lock (held by the transaction); PostgreSQL locks the table."""
         self._lock_writers(con)
 
     # -- reading -------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def clean_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
 
 def clean_cell_text(text: str) -> str:
     """Cell text without the control characters that break spreadsheets and documents (NUL is refused elsewhere)."""
-    return _CONTROL.sub(" ", text.replace("\x00", ""))
+    return _CONTROL.sub(" ", text)
 
 
 def has_nul(text: str | None) -> bool:

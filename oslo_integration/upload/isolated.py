@@ -19,6 +19,7 @@ import threading
 
 from ..errors import InputRefused, Problem
 from ..normalise import Normalised
+from ..read.limits import env_number
 
 READ_MB_ENV = "OSLO_INTEGRATION_READ_MB"
 READ_SECONDS_ENV = "OSLO_INTEGRATION_READ_SECONDS"
@@ -28,16 +29,9 @@ MAX_PARALLEL_READS = 2  # this machine has two cores; more readers at once only 
 _SLOTS = threading.BoundedSemaphore(MAX_PARALLEL_READS)
 
 
-def _setting(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name) or default)
-    except ValueError:
-        return default
-
-
 def read_limits() -> tuple[int, float]:
     """(bytes of memory, seconds) one read may use."""
-    return int(_setting(READ_MB_ENV, DEFAULT_READ_MB) * 1024 * 1024), _setting(READ_SECONDS_ENV, DEFAULT_READ_SECONDS)
+    return int(env_number(READ_MB_ENV, DEFAULT_READ_MB) * 1024 * 1024), env_number(READ_SECONDS_ENV, DEFAULT_READ_SECONDS)
 
 
 def _refused(file_name: str, message: str) -> InputRefused:
