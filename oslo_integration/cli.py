@@ -18,6 +18,7 @@ from .normalise import EXTRA_COLUMNS, Normalised, normalise_files
 from .schema_csv import write_schema_csv
 from .store import KINDS, StoreError, import_normalised, open_store
 from .store.base import sha256
+from .text.untrusted import clean_name
 
 EXIT_BAD_INPUT = 2
 
@@ -107,7 +108,7 @@ def cmd_imports(args: argparse.Namespace) -> int:
             else f"{r['current_rows']} av {r['n_rows']} tall gjeldende"
         )
         print(
-            f"{r['id']:>4}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['kind']:<9}  {r['file_name']}  ({r['who']}; {state}; sha256 {r['sha256'][:12]}…)"
+            f"{r['id']:>4}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['kind']:<9}  {clean_name(r['file_name'])}  ({clean_name(r['who'])}; {state}; sha256 {r['sha256'][:12]}…)"
         )
     return 0
 
