@@ -14,6 +14,9 @@ class Problem:
     cell: str
     message: str
     level: str = "feil"  # "feil" refuses the file, "advarsel" is kept as a note
+    label: str = ""  # an unknown label or header the user can map (upload page, --synonymer)
+    role: str = ""  # where that label stands: "kolonne" (a header) or "rad" (a row label)
+    suggestions: tuple[str, ...] = ()  # what the label most likely means, best first (targets, see normalise.mapping)
 
     def where(self) -> str:
         parts = [self.file]

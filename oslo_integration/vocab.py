@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -93,6 +93,9 @@ class Vocabulary:
     bydeler: dict[str, Bydel]  # bydel_nr -> Bydel
     bydel_names: dict[str, str]  # folded variant -> bydel_nr
     groups: dict[str, tuple[str, str]]  # gruppe -> (nb, en)
+    elsewhere: dict[str, str] = field(default_factory=dict)  # folded kommune/fylke name or code -> its name (not Oslo)
+    years: dict[str, int] = field(default_factory=dict)  # folded label -> year (a user's mapping)
+    ignored: frozenset[str] = frozenset()  # folded labels a user said to leave out
 
     def measure_for_label(self, text: str) -> tuple[str, str | None] | None:
         return self.labels.get(fold(text))
@@ -101,10 +104,25 @@ class Vocabulary:
         return self.categories.get(kind, {}).get(fold(text))
 
     def resolve_bydel(self, text: object) -> str | None:
-        """A bydel code for a name or code in any of the usual spellings, else None."""
+        """A bydel code for a name or code in any of the usual spellings, else None.
+
+        Official exports write a code and a name in one cell («0301 Oslo», «030101 Gamle Oslo»,
+        «K-0301», «0 Hele landet», «03 Oslo» for the fylke, which is the same area as the kommune).
+        """
         raw = str(text).strip()
         if raw.endswith(".0") and raw[:-2].isdigit():
             raw = raw[:-2]
+        coded = _CODE_AND_NAME.match(raw)
+        if coded and not raw.isdigit():
+            code, name = coded.group(1), (coded.group(2) or "").strip()
+            if not name:  # «K-0301», «B-030105»
+                return self.resolve_bydel(code) if len(code) in (4, 6) else None
+            by_name = self.resolve_bydel(name)
+            if by_name is None:
+                return None
+            if (by_name == "0301" and code in ("03", "0301")) or (by_name == "0" and code in ("0", "00")):
+                return by_name
+            return by_name if self.resolve_bydel(code) == by_name else None
         if raw.isdigit():
             if raw in self.bydeler:
                 return raw
@@ -115,14 +133,67 @@ class Vocabulary:
         if key in self.bydel_names:
             return self.bydel_names[key]
         if key.startswith("bydel "):
-            return self.bydel_names.get(key[len("bydel ") :].strip())
+            rest = raw.split(None, 1)[1] if " " in raw else ""
+            return self.bydel_names.get(key[len("bydel ") :].strip()) or (self.resolve_bydel(rest) if rest[:1].isdigit() else None)
         return None
+
+    def is_elsewhere(self, text: object) -> str | None:
+        """The name of the kommune or fylke outside Oslo a region cell names («4601 Bergen», «Bergen», «K-1103»)."""
+        raw = str(text).strip()
+        if self.resolve_bydel(raw):
+            return None
+        coded = _CODE_AND_NAME.match(raw)
+        if coded:
+            code, name = coded.group(1), (coded.group(2) or "").strip()
+            if len(code) in (4, 6) and not code.startswith("0301"):
+                return name or self.elsewhere.get(code, code)
+            if len(code) == 2 and name and fold(name) in self.elsewhere:
+                return name
+            return None
+        return self.elsewhere.get(fold(raw))
+
+    def extended(self, synonyms: tuple[Synonym, ...]) -> Vocabulary:
+        """This vocabulary with the mappings users stored (the shipped files stay the base)."""
+        if not synonyms:
+            return self
+        labels, display = dict(self.labels), dict(self.label_display)
+        categories = {k: dict(v) for k, v in self.categories.items()}
+        years, ignored = dict(self.years), set(self.ignored)
+        for s in synonyms:
+            key = fold(s.label)
+            if s.ignore:
+                ignored.add(key)
+            elif s.year:
+                years[key] = s.year
+            elif s.measure:
+                labels[key] = (s.measure, s.category or None)
+                display[key] = s.label
+            elif s.category and s.kind:
+                categories.setdefault(s.kind, {})[key] = s.category
+        return replace(
+            self, labels=labels, label_display=display, categories=categories, years=years, ignored=frozenset(ignored)
+        )
 
     def bydel_name(self, bydel_nr: str) -> str:
         return self.bydeler[bydel_nr].bydel
 
     def real_bydeler(self) -> list[Bydel]:
         return [b for b in self.bydeler.values() if b.is_bydel]
+
+
+_CODE_AND_NAME = re.compile(r"^(?:[KkFfBb]-?)?(\d{1,6})(?:\s*[-–:]?\s+(\D.*))?$")
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A user's answer to «what does this label mean?», stored so the next file reads without asking."""
+
+    label: str
+    measure: str | None = None
+    category: str | None = None
+    kind: str | None = None  # the kind of a category given without a measure («land»)
+    year: int | None = None
+    ignore: bool = False
 
 
 @cache
@@ -141,6 +212,10 @@ def vocabulary(folder: Path | None = None) -> Vocabulary:
     categories: dict[str, dict[str, str]] = {}
     for r in _rows("categories.csv", folder):
         categories.setdefault(r["kind"], {})[fold(r["label"])] = r["category"]
+    for r in _rows("land.csv", folder):  # SSB's country names, each with the variants people write
+        for variant in [r["land"], *r["varianter"].split("|")]:
+            if variant:
+                categories.setdefault("land", {}).setdefault(fold(variant), r["land"])
     bydeler: dict[str, Bydel] = {}
     names: dict[str, str] = {}
     for r in _rows("bydeler.csv", folder):
@@ -150,4 +225,12 @@ def vocabulary(folder: Path | None = None) -> Vocabulary:
             if variant:
                 names[fold(variant)] = b.bydel_nr
     groups = {r["gruppe"]: (r["navn_nb"], r["navn_en"]) for r in _rows("bydelsgrupper.csv", folder)}
-    return Vocabulary(measures, labels, display, categories, bydeler, names, groups)
+    elsewhere: dict[str, str] = {}
+    for r in _rows("kommuner.csv", folder):
+        if r["nr"] in ("0301", "03"):
+            continue
+        elsewhere.setdefault(r["nr"], r["navn"])
+        for name in {r["navn"], r["navn"].split(" - ")[0]}:
+            if fold(name) not in names:
+                elsewhere.setdefault(fold(name), name)
+    return Vocabulary(measures, labels, display, categories, bydeler, names, groups, elsewhere)

@@ -10,78 +10,59 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import csv
+from pathlib import Path
+
+from ..paths import VOCAB_DIR
 from ..vocab import Vocabulary, fold
 
 _YEAR = re.compile(r"^(?:år|aar|year)?\s*((?:19|20)\d\d)(?:\.0+)?\s*[*¹²³⁴⁵⁶⁷⁸⁹†]*$", re.I)
-_FROM_COUNTRY = re.compile(r"^(?:antall |bosatte |bosatt |personer )?fra (.+)$")
+_FROM_COUNTRY = re.compile(r"^(?:antall |bosatte |bosatt |busette |personer |deltakere |deltakarar )?(?:fra|frå) (.+)$")
+# «1. kv 2024», «2. kvartal 2024», «K1 2024», «2024K1», «Q3 2024»: a quarter, not the year's figure
+_QUARTER = re.compile(
+    r"^(?:(?:[1-4])\s*\.?\s*(?:kv|kvartal)\.?\s*((?:19|20)\d\d)|(?:k|q)\s*[1-4]\s*[-/ ]?\s*((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)\s*[-/ ]?\s*(?:k|q)\s*[1-4]|((?:19|20)\d\d)\s*[-/ ]?\s*[1-4]\s*\.?\s*(?:kv|kvartal))$",
+    re.I,
+)
+# «Hele 2024», «Heile 2024», «2024 totalt», «2024 i alt», «Året 2024»: the annual figure
+_ANNUAL = re.compile(
+    r"^(?:(?:hele|heile|heile året|hele året|året|aret|helår|heilår)\s+((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)\s+(?:totalt|i alt|samla|samlet|hele året|heile året|helår|heilår|år))$",
+    re.I,
+)
+_TABLE_NUMBER = re.compile(r"^\s*(?:tabell\s*)?\d{4,6}\s*:\s*", re.I)
+_BY_SUFFIX = re.compile(r",?\s+(?:etter|fordelt på|etter region|by)\s+.*$", re.I)
+MAX_COMPOUND_CHARS = 200
+_YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
-VALUE_MARKERS = {
-    fold(t)
-    for t in (
-        "antall",
-        "verdi",
-        "value",
-        "tall",
-        "andel",
-        "prosent",
-        "%",
-        "andel %",
-        "andel (%)",
-        "antall personer",
-        "personer",
-        "figur",
-        "resultat",
-    )
-}
-TOTAL_MARKERS = {fold(t) for t in ("i alt", "totalt", "total", "sum", "alle", "samlet", "sum alle", "alle land", "i alt alle")}
-SKIP_MARKERS = {
-    fold(t)
-    for t in (
-        "endring",
-        "endring %",
-        "endring i %",
-        "endring i prosent",
-        "differanse",
-        "gjennomsnitt",
-        "snitt",
-        "kommentar",
-        "merknad",
-        "fotnote",
-    )
-}
 
-DIMENSION_HEADERS: dict[str, str] = {}
-for _kind, _names in {
-    "year": ("år", "aar", "year", "årstall", "periode"),
-    "bydel": (
-        "bydel",
-        "bydelsnavn",
-        "bydel_nr",
-        "bydelsnr",
-        "bydelsnummer",
-        "bydel nr",
-        "bydelnavn",
-        "område",
-        "geografi",
-        "sted",
-    ),
-    "measure": ("måltall", "maltall", "measure", "indikator", "mål", "maal", "variabel", "statistikkvariabel", "tema"),
-    "category": ("kategori", "category", "inndeling", "undergruppe"),
-    "category:land": ("land", "landbakgrunn", "fødeland", "statsborgerskap", "nasjonalitet", "opprinnelsesland"),
-    "category:boligtype": ("type bolig", "boligtype", "bolig", "type bolig år", "type bolig/ år"),
-    "value": ("verdi", "value", "antall", "tall"),
-    "status": ("status", "symbol"),
-    "meta:source_file": ("source_file", "kildefil"),
-    "meta:sheet": ("sheet", "ark"),
-    "meta:cell": ("cell", "celle"),
-    "meta:source_url": ("source_url", "kilde_url", "lenke", "url"),
-    "meta:ref_date": ("ref_date", "referansedato", "dato", "per dato"),
-    "meta:note": ("note", "merknad", "kommentar", "fotnote", "anmerkning"),
-    "meta:source": ("kilde", "source", "utgiver"),
-    "meta:unit": ("unit", "enhet"),
-}.items():
-    for _n in _names:
-        DIMENSION_HEADERS[fold(_n)] = _kind
+def _header_words(path: Path) -> dict[str, str]:
+    """Header words (data/vocab/headers.csv) -> what a column under them holds; bokmål and nynorsk."""
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out.setdefault(fold(row["label"]), row["kind"].strip())
+    return out
+
+
+HEADER_WORDS = _header_words(VOCAB_DIR / "headers.csv")
+
+
+def _words(kind: str) -> set[str]:
+    return {w for w, k in HEADER_WORDS.items() if k == kind}
+
+
+VALUE_MARKERS = _words("value")
+SHARE_MARKERS = _words("share")
+TOTAL_MARKERS = _words("total")
+SKIP_MARKERS = _words("skip") | {fold(t) for t in ("kommentar", "merknad", "fotnote")}
+SEX_WORDS = _words("sex")
+BOTH_SEXES = _words("both_sexes")
+GROUP_WORDS = _words("group")
+_NOT_DIMENSIONS = {"value", "share", "total", "skip", "sex", "both_sexes", "group"}
+DIMENSION_HEADERS: dict[str, str] = {w: k for w, k in HEADER_WORDS.items() if k not in _NOT_DIMENSIONS}
+for _w in VALUE_MARKERS:
+    DIMENSION_HEADERS.setdefault(_w, "value")
 
 
 class Key(NamedTuple):
@@ -98,6 +79,11 @@ class Key(NamedTuple):
     total: bool = False
     value: bool = False
     skip: bool = False
+    share: bool = False  # the figures are shares (a «Prosent» block), never persons
+    sex: bool = False  # a figure for one sex only (the schema has no sex dimension yet)
+    quarter: bool = False  # a quarter's figure, not the year's
+    elsewhere: str | None = None  # a kommune or fylke outside Oslo: the row is skipped
+    ignore: bool = False  # a user said this label is to be left out
 
     def kind(self) -> str:
         for name in ("year", "bydel_nr", "measure"):
@@ -127,16 +113,24 @@ def classify(text: str, vocab: Vocabulary, hint: str | None = None) -> Key | Non
 def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
     raw = text.strip()
     key = fold(raw)
+    if key in vocab.ignored:
+        return Key(ignore=True)
+    if key in vocab.years:
+        return Key(year=vocab.years[key])
     if hint in ("year", "bydel") and key in TOTAL_MARKERS:
         return Key(total=True)
     if hint in ("year", "bydel") and key in SKIP_MARKERS:
         return Key(skip=True)
     if hint == "year":
-        y = parse_year(raw)
-        return Key(year=y) if y else None
+        return period_key(raw)
     if hint == "bydel":
         nr = vocab.resolve_bydel(raw)
-        return Key(bydel_nr=nr) if nr else None
+        if nr:
+            return Key(bydel_nr=nr)
+        other = vocab.is_elsewhere(raw)
+        return Key(elsewhere=other) if other else None
+    if hint == "category:kjonn":
+        return _sex_key(key) or Key(value=True)
     if hint and hint.startswith("category"):
         kind = hint.split(":", 1)[1] if ":" in hint else None
         if key in TOTAL_MARKERS:
@@ -148,17 +142,21 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
             return Key(category=raw, category_kind=kind) if kind in ("land", "region") else None
         return Key(category=raw, category_kind="*")
     if hint == "measure":
-        found = vocab.measure_for_label(raw)
-        return Key(measure=found[0], category=found[1]) if found else None
-    y = parse_year(raw)
-    if y:
-        return Key(year=y)
+        return _measure_key(raw, vocab)
+    period = period_key(raw)
+    if period:
+        return period
+    if key in SHARE_MARKERS:
+        return Key(value=True, share=True)
     if key in VALUE_MARKERS:
         return Key(value=True)
     if key in TOTAL_MARKERS:
         return Key(total=True)
     if key in SKIP_MARKERS:
         return Key(skip=True)
+    sex = _sex_key(key)
+    if sex:
+        return sex
     found = vocab.measure_for_label(raw)
     if found:
         return Key(measure=found[0], category=found[1])
@@ -171,10 +169,69 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
         nr = vocab.resolve_bydel(raw)
         if nr:
             return Key(bydel_nr=nr)
-    for kind in ("boligtype", "land", "region", "gruppe"):
+    for kind in ("boligtype", "land", "region", "gruppe", "overgang"):
         cat = vocab.category(kind, raw)
         if cat:
             return Key(category=cat, category_kind=kind)
+    return _compound_key(raw, vocab)
+
+
+def _sex_key(key: str) -> Key | None:
+    if key in BOTH_SEXES:
+        return Key(value=True)
+    if key in SEX_WORDS:
+        return Key(sex=True)
+    return None
+
+
+def period_key(text: str) -> Key | None:
+    """A year («2024», «År 2024», «Hele 2024», «2024 totalt») or a quarter of one («1. kv 2024»)."""
+    raw = str(text).strip()
+    y = parse_year(raw)
+    if y:
+        return Key(year=y)
+    m = _ANNUAL.match(raw)
+    if m:
+        return Key(year=int(m.group(1) or m.group(2)))
+    m = _QUARTER.match(raw)
+    if m:
+        return Key(year=int(next(g for g in m.groups() if g)), quarter=True)
+    return None
+
+
+def _measure_key(raw: str, vocab: Vocabulary) -> Key | None:
+    """A measure as official tables write it: «13215: Deltakere i introduksjonsprogrammet, etter region og år»."""
+    found = vocab.measure_for_label(raw)
+    if found is None and len(raw) <= MAX_COMPOUND_CHARS:
+        stripped = _BY_SUFFIX.sub("", _TABLE_NUMBER.sub("", raw)).strip()
+        found = vocab.measure_for_label(stripped) if stripped and stripped != raw else None
+    return Key(measure=found[0], category=found[1]) if found else None
+
+
+def _compound_key(raw: str, vocab: Vocabulary) -> Key | None:
+    """A header that says two things: «Bosatte flyktninger 2023», «2023 Antall», «Deltakere, prosent».
+
+    Only for header-sized texts: the splitting regexes are not linear on a megabyte of spaces.
+    """
+    if len(raw) > MAX_COMPOUND_CHARS:
+        return None
+    measure = _measure_key(raw, vocab) if _TABLE_NUMBER.match(raw) or _BY_SUFFIX.search(raw) else None
+    if measure:
+        return measure
+    years = _YEAR_TOKEN.findall(raw)
+    if len(years) == 1:
+        rest = _YEAR_TOKEN.sub(" ", raw, count=1).strip(" ,;:-–()")
+        if rest and len(rest) < len(raw):
+            inner = _classify(rest, vocab, None)
+            if inner is not None and inner.year is None and not inner.quarter:
+                merged = merge(inner, Key(year=int(years[0])))
+                return None if isinstance(merged, str) else merged
+    parts = [p.strip() for p in re.split(r"[,;]\s*|\s+-\s+", raw) if p.strip()]
+    if len(parts) == 2:
+        a, b = (_classify(p, vocab, None) for p in parts)
+        if a is not None and b is not None:
+            merged = merge(a, b)
+            return None if isinstance(merged, str) else merged
     return None
 
 
@@ -227,4 +284,16 @@ def merge(a: Key, b: Key) -> Key | str:
                 continue
             return name
         out[i] = vb
-    return Key(*out, total=a.total or b.total, value=a.value or b.value, skip=a.skip or b.skip)
+    # a total on one axis and a category on the other: the category's figure, summed over the first axis
+    total = (a.total and b.category is None) or (b.total and a.category is None)
+    return Key(
+        *out,
+        total=total,
+        value=a.value or b.value,
+        skip=a.skip or b.skip,
+        share=a.share or b.share,
+        sex=a.sex or b.sex,
+        quarter=a.quarter or b.quarter,
+        elsewhere=a.elsewhere or b.elsewhere,
+        ignore=a.ignore or b.ignore,
+    )

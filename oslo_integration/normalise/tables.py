@@ -9,8 +9,9 @@ from ..read.grid import Sheet
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..vocab import Vocabulary, fold
 from .context import Context
-from .keys import Key, classify, closest_bydel, closest_labels, header_kind, merge
-from .layout import Table
+from .keys import GROUP_WORDS, SHARE_MARKERS, Key, classify, closest_bydel, header_kind, merge
+from .layout import HeaderCell, Table, cell_kind
+from .mapping import ROLE_HEADER, ROLE_ROW, suggest, suggestion_words
 
 DEFAULT_MEASURE_FOR_KIND = {
     "boligtype": "bosatt_boligtype",
@@ -42,6 +43,7 @@ class TableResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    asked: set[tuple[int, int]] = field(default_factory=set)  # header cells already reported as unknown
 
 
 # The schema has no sex dimension yet: figures for women or men only are left out (with one warning),
@@ -70,34 +72,52 @@ def _shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _unknown_label(file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, what: str, out: TableResult) -> Problem:
-    # suggestions cost a fuzzy search each: only for the problems that will be shown
-    near = ", ".join(f"«{t}»" for t in closest_labels(text[:80], vocab)) if len(out.problems) < MAX_PROBLEMS_SHOWN else ""
+def _unknown_label(
+    file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, role: str, out: TableResult
+) -> Problem:
+    """One unknown label, with suggestions from the vocabulary that fits where it stands."""
+    shown = len(out.problems) < MAX_PROBLEMS_SHOWN  # suggestions cost a fuzzy search each: only for shown problems
+    near = suggest(text[:80], role, vocab) if shown else ()
+    what = "kolonneoverskrift" if role == ROLE_HEADER else "radtekst"
     return Problem(
         file,
         sheet.name,
         sheet.address(r, c),
         f"Ukjent {what} «{_shown(text)}». "
-        + (f"Nærmeste kjente: {near}. " if near else "")
-        + "Rett teksten, eller legg den til som synonym i data/vocab/labels.csv.",
+        + (f"Nærmeste kjente: {suggestion_words(near, vocab)}. " if near else "")
+        + "Velg hva den betyr på opplastingssiden, eller rett teksten i filen.",
+        label=text.strip()[:200],
+        role=role,
+        suggestions=near,
+    )
+
+
+def _number_as_header(file: str, sheet: Sheet, r: int, c: int, text: str) -> Problem:
+    return Problem(
+        file,
+        sheet.name,
+        sheet.address(r, c),
+        f"Der overskriften skulle stå, står tallet «{_shown(text)}» (ikke et årstall). Mangler tabellen en overskriftsrad, "
+        "eller er den flyttet en rad opp eller ned?",
     )
 
 
 def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: TableResult) -> list[_Column]:
     cols: list[_Column] = []
-    h = table.header_row
     for i, c in enumerate(table.columns):
-        text = sheet.text(h, c)
+        path = table.path(c)
+        bottom = path[-1] if path else None
+        text = bottom.text if bottom else None
         kind = header_kind(text)
         if kind and kind.startswith("meta:"):
             cols.append(_Column(c, "meta", meta=kind.split(":", 1)[1]))
         elif kind == "status":
             cols.append(_Column(c, "status"))
-        elif kind == "value":
-            cols.append(_Column(c, "value", key=Key(value=True)))
-        elif kind:
+        elif kind and kind != "value":
             cols.append(_Column(c, "dim", hint=kind))
-        elif i == 0 and (text is None or classify(text, vocab) is None or _mostly_text(sheet, table, c)):
+        elif i == 0 and len(path) <= 1 and kind != "value" and (
+            text is None or classify(text, vocab) is None or _mostly_text(sheet, table, c)
+        ):
             cols.append(_Column(c, "label"))
         elif text is None:
             if any(sheet.text(r, c) is not None for r in table.body_rows):
@@ -105,19 +125,67 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
                     Problem(
                         file,
                         sheet.name,
-                        sheet.address(h, c),
+                        sheet.address(table.header_row, c),
                         "Kolonnen har tall, men ingen overskrift. Skriv år, bydel eller måltall i overskriften.",
                     )
                 )
             cols.append(_Column(c, "ignore"))
         else:
-            key = classify(text, vocab)
-            if key is None:
-                out.problems.append(_unknown_label(file, sheet, h, c, str(text), vocab, "kolonneoverskrift", out))
-                cols.append(_Column(c, "ignore"))
-            else:
-                cols.append(_Column(c, "value", key=key))
+            key = _path_key(file, sheet, path, vocab, out)
+            cols.append(_Column(c, "ignore") if key is None else _Column(c, "value", key=key))
     return cols
+
+
+def _path_key(file: str, sheet: Sheet, path: list[HeaderCell], vocab: Vocabulary, out: TableResult) -> Key | None:
+    """The meaning of a value column: every header above it, the lower one more specific than the upper.
+
+    A dimension word over values («År» over the years) and a group heading over several columns
+    («Introduksjonsprogrammet») say nothing more; any other unknown header is asked about.
+    """
+    keys: list[Key] = []
+    unknown: list[HeaderCell] = []
+    for i, cell in enumerate(path):
+        found = classify(cell.text, vocab)
+        if found is None and (fold(cell.text) in GROUP_WORDS or (i < len(path) - 1 and header_kind(cell.text))):
+            found = Key()
+        if found is None:
+            unknown.append(cell)
+        else:
+            keys.append(found)
+    if unknown and len(path) > 1:
+        whole = classify(" ".join(cell.text for cell in path), vocab)
+        if whole is not None:
+            return whole
+    for cell in unknown:
+        if cell_kind(cell.text) == "number":
+            out.problems.append(_number_as_header(file, sheet, cell.row, cell.col, cell.text))
+        elif (cell.row, cell.col) not in out.asked:
+            out.asked.add((cell.row, cell.col))
+            out.problems.append(_unknown_label(file, sheet, cell.row, cell.col, cell.text, vocab, ROLE_HEADER, out))
+    if unknown:
+        return None
+    key = Key()
+    for found in keys:
+        merged = merge(key, found)
+        if merged in ("measure", "category", "category_kind"):  # «Bosatte» over «Kommunal bolig»: the lower says more
+            merged = merge(key._replace(measure=None, category=None, category_kind=None), found)
+        if isinstance(merged, str):
+            cell = path[-1]
+            out.problems.append(
+                Problem(
+                    file,
+                    sheet.name,
+                    sheet.address(cell.row, cell.col),
+                    f"Overskriftene over kolonnen sier ulike ting om {_FIELD_NB[merged]}: "
+                    + " › ".join(f"«{_shown(c.text, 40)}»" for c in path)
+                    + ".",
+                )
+            )
+            return None
+        key = merged
+    if key == Key():
+        return Key(value=True)
+    return key
 
 
 def _mostly_text(sheet: Sheet, table: Table, c: int) -> bool:
@@ -131,12 +199,18 @@ def _mostly_text(sheet: Sheet, table: Table, c: int) -> bool:
     return wordy * 2 >= len(texts)
 
 
-def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabulary, out: TableResult) -> Key | None:
+def _row_key(
+    file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabulary, out: TableResult, carried: dict[int, str]
+) -> Key | None:
+    """The key of a row's label cells; an empty label under a filled one in an outer column repeats it (pivot tables)."""
     key = Key()
-    for col in cols:
-        if col.role not in ("label", "dim"):
-            continue
+    label_cols = [col for col in cols if col.role in ("label", "dim")]
+    innermost = label_cols[-1].col if label_cols else None
+    row_has_label = any(sheet.text(r, col.col) is not None for col in label_cols)
+    for col in label_cols:
         text = sheet.text(r, col.col)
+        if text is None and col.col != innermost and row_has_label and col.col in carried:
+            text = carried[col.col]
         if text is None:
             if col.role == "label" or col.hint in ("year", "bydel", "measure"):
                 out.problems.append(
@@ -146,6 +220,7 @@ def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabu
                 )
                 return None
             continue
+        carried[col.col] = str(text)
         found = classify(str(text), vocab, col.hint if col.role == "dim" else None)
         if found is None:
             if col.hint == "bydel":
@@ -162,8 +237,18 @@ def _row_key(file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabu
                 out.problems.append(
                     Problem(file, sheet.name, sheet.address(r, col.col), f"«{_shown(str(text))}» er ikke et årstall.")
                 )
+            elif cell_kind(text) == "number" and col.role == "label":
+                out.problems.append(
+                    Problem(
+                        file,
+                        sheet.name,
+                        sheet.address(r, col.col),
+                        f"Radteksten er tallet «{_shown(str(text))}», ikke et år, en bydel eller et måltall. "
+                        "Mangler tabellen en kolonne med radtekster?",
+                    )
+                )
             else:
-                out.problems.append(_unknown_label(file, sheet, r, col.col, str(text), vocab, "tekst", out))
+                out.problems.append(_unknown_label(file, sheet, r, col.col, str(text), vocab, ROLE_ROW, out))
             return None
         merged = merge(key, found)
         if isinstance(merged, str):
@@ -185,27 +270,34 @@ def _axis_kinds(keys: list[Key | None]) -> set[str]:
 def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: Vocabulary) -> TableResult:
     out = TableResult()
     cols = _columns(file, sheet, table, vocab, out)
-    value_cols = [c for c in cols if c.role == "value"]
+    value_cols = [c for c in cols if c.role == "value" and not c.key.ignore]
     if not value_cols:
-        out.problems.append(
-            Problem(
-                file, sheet.name, sheet.address(table.header_row, table.columns[0]), "Fant ingen kolonne med tall i tabellen."
+        if not out.problems:  # never «no column with numbers» of a table whose headers were the trouble
+            out.problems.append(
+                Problem(
+                    file, sheet.name, sheet.address(table.header_row, table.columns[0]), "Fant ingen kolonne med tall i tabellen."
+                )
             )
-        )
         return out
+    value_cols = _annual_only(file, sheet, table, value_cols, out)
     col_kinds = _axis_kinds([c.key for c in value_cols])
-    row_keys = {r: _row_key(file, sheet, r, cols, vocab, out) for r in table.body_rows}
+    carried: dict[int, str] = {}
+    row_keys = {r: _row_key(file, sheet, r, cols, vocab, out, carried) for r in table.body_rows}
     row_kinds = _axis_kinds(list(row_keys.values()))
+    only_totals = all(c.key.total for c in value_cols)  # a lone «I alt» column: the figures, not a sum to skip
     meta_cols = [c for c in cols if c.role == "meta"]
     status_col = next((c for c in cols if c.role == "status"), None)
 
+    def summed(key: Key, kinds: set[str]) -> bool:
+        return key.skip or (key.total and bool(kinds & {"year", "bydel_nr"}) and not only_totals)
+
     for col in value_cols:
-        if col.key.skip or (col.key.total and col_kinds & {"year", "bydel_nr"}):
+        if summed(col.key, col_kinds):
             out.notes.append(
                 f"{sheet.address(table.header_row, col.col)}: kolonnen «{sheet.text(table.header_row, col.col)}» er en summering eller beregning og lagres ikke."
             )
     for r, rk in row_keys.items():
-        if rk is not None and (rk.skip or (rk.total and row_kinds & {"year", "bydel_nr"})):
+        if rk is not None and summed(rk, row_kinds):
             label_col = cols[0].col
             out.notes.append(
                 f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
@@ -213,21 +305,28 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
 
     resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
     by_sex: list[str] = []
+    shares: list[str] = []
+    elsewhere: list[str] = []
     for r in table.body_rows:
         rk = row_keys[r]
-        if rk is None or rk.skip or (rk.total and row_kinds & {"year", "bydel_nr"}):
+        if rk is None or summed(rk, row_kinds) or rk.ignore:
+            continue
+        if rk.elsewhere:
+            elsewhere.append(rk.elsewhere)
             continue
         extras = {c.meta: str(sheet.text(r, c.col)).strip() for c in meta_cols if sheet.text(r, c.col) is not None}
         status_text = sheet.text(r, status_col.col) if status_col else None
+        unit_share = _unit_is_share(extras.get("unit"))
         for col in value_cols:
-            if col.key.skip or (col.key.total and col_kinds & {"year", "bydel_nr"}):
+            if summed(col.key, col_kinds):
                 continue
             addr = sheet.address(r, col.col)
-            merged = merge(rk, col.key)
+            ck = col.key._replace(total=False, value=True) if only_totals and not rk.total else col.key
+            merged = merge(rk, ck)
             if isinstance(merged, str):
                 out.problems.append(Problem(file, sheet.name, addr, f"Raden og kolonnen sier ulike ting om {_FIELD_NB[merged]}."))
                 continue
-            if is_sex_split(merged.category):
+            if merged.sex or is_sex_split(merged.category):
                 by_sex.append(addr)
                 continue
             if merged not in resolved_keys:
@@ -237,6 +336,11 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                 out.problems.append(Problem(file, sheet.name, addr, resolved))
                 continue
             year, bydel_nr, measure, category = resolved
+            share = merged.share or unit_share is True
+            measure = _measure_for_unit(measure, share, unit_share is False, vocab)
+            if measure is None:
+                shares.append(addr)
+                continue
             out.records.append(
                 Record(
                     bydel_nr,
@@ -256,13 +360,104 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             Problem(
                 file,
                 sheet.name,
-                f"{by_sex[0]}–{by_sex[-1]}" if len(by_sex) > 1 else by_sex[0],
+                _span(by_sex),
                 f"{len(by_sex)} tall for kvinner eller menn alene er ikke lest: kjønn er ikke en del av skjemaet ennå. "
                 "Tallene for begge kjønn er lest.",
                 "advarsel",
             )
         )
+    if shares:
+        out.warnings.append(
+            Problem(
+                file,
+                sheet.name,
+                _span(shares),
+                f"{len(shares)} prosenttall er ikke lest: de er andeler av et antall personer, og bare antallene lagres "
+                "(andelene regnes ut av dem).",
+                "advarsel",
+            )
+        )
+    if elsewhere:
+        names = list(dict.fromkeys(elsewhere))
+        out.warnings.append(
+            Problem(
+                file,
+                sheet.name,
+                "",
+                f"{len(elsewhere)} rader for andre kommuner og fylker enn Oslo er hoppet over "
+                f"({', '.join(_shown(n, 40) for n in names[:5])}{' …' if len(names) > 5 else ''}). "
+                "Oslo og hele landet er lest.",
+                "advarsel",
+            )
+        )
     return out
+
+
+def _span(addresses: list[str]) -> str:
+    return f"{addresses[0]}–{addresses[-1]}" if len(addresses) > 1 else addresses[0]
+
+
+def _unit_is_share(unit: str | None) -> bool | None:
+    """What an «Enhet» cell says: True for a share (Prosent), False for persons, None when there is none."""
+    if not unit:
+        return None
+    folded = fold(unit)
+    if folded in SHARE_MARKERS or folded in ("prosent", "pst", "andel", "prosentpoeng"):
+        return True
+    if folded in ("personer", "personar", "antall", "tal", "tall", "person", "antall personer"):
+        return False
+    return None
+
+
+def _measure_for_unit(measure: str, share: bool, persons: bool, vocab: Vocabulary) -> str | None:
+    """The measure a figure is, given that it is a share or a count: «…_antall» is the count of a percent measure.
+
+    None when a share has no percent measure to go to (it is left out, never stored as persons).
+    """
+    unit = vocab.measures[measure].unit
+    if share and unit == "personer":
+        twin = measure.removesuffix("_antall")
+        return twin if twin != measure and vocab.measures.get(twin, None) and vocab.measures[twin].unit == "prosent" else None
+    if persons and unit == "prosent":
+        twin = f"{measure}_antall"
+        return twin if twin in vocab.measures else measure
+    return measure
+
+
+def _annual_only(file: str, sheet: Sheet, table: Table, value_cols: list[_Column], out: TableResult) -> list[_Column]:
+    """Quarter columns are left out (with one warning) when the year's own column is there, refused when not."""
+    quarters = [c for c in value_cols if c.key.quarter]
+    if not quarters:
+        return value_cols
+    annual = {c.key._replace(quarter=False) for c in value_cols if not c.key.quarter}
+    left_out, missing = [], []
+    for c in quarters:
+        (left_out if c.key._replace(quarter=False) in annual else missing).append(c)
+    head = table.header_row
+    if left_out:
+        out.warnings.append(
+            Problem(
+                file,
+                sheet.name,
+                _span([sheet.address(head, c.col) for c in left_out]),
+                f"{len(left_out)} kolonner med kvartalstall er ikke lest ("
+                + ", ".join(f"«{_shown(table.path(c.col)[-1].text, 20)}»" for c in left_out[:6])
+                + "); tallet for hele året er lest fra årskolonnen.",
+                "advarsel",
+            )
+        )
+    for c in missing:
+        cell = table.path(c.col)[-1]
+        out.problems.append(
+            Problem(
+                file,
+                sheet.name,
+                sheet.address(cell.row, cell.col),
+                f"«{_shown(cell.text)}» er et kvartalstall, ikke tallet for hele {c.key.year}, og tabellen har ingen kolonne "
+                f"for hele året. Legg til en kolonne «Hele {c.key.year}» (eller «{c.key.year} totalt»).",
+            )
+        )
+    return [c for c in value_cols if not c.key.quarter]
 
 
 def _resolve(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[int, str, str, str | None] | str:
@@ -270,6 +465,11 @@ def _resolve(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[int, str, str, 
     year = key.year or ctx.year
     bydel_nr = key.bydel_nr or ctx.bydel_nr
     measure, category = key.measure, key.category
+    if measure is not None and key.category_kind and key.category_kind != "*" and vocab.measures[measure].category_kind != key.category_kind:
+        # «Bosatte flyktninger» with a country: settled by country of origin
+        measure = _measure_for_kind(measure, key.category_kind, vocab)
+        if measure is None:
+            return f"Kategorien «{category}» passer ikke til måltallet «{vocab.measures[key.measure].label_nb}»."
     if measure is None:
         measure, base_cat = ctx.measure, ctx.category
         if key.category_kind and key.category_kind != "*":

@@ -16,7 +16,7 @@ from ..text.numbers import fmt_number
 from .grid import Sheet, Workbook, a1
 from .limits import MAX_AREA, MAX_CELL_CHARS, MAX_ROWS, check_cells, check_extent, max_cells
 from .package import Package, open_package
-from .sheet_scan import SheetScan, count_filled, count_tags, scan_sheet
+from .sheet_scan import SheetScan, col_index, count_filled, count_tags, scan_sheet
 from .sniff import describe
 from .xml_stream import TooManyElements, elements
 
@@ -120,6 +120,49 @@ def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
     return [list(r) for r in cleaned.rows()]
 
 
+_MERGE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*\bref\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})["\']')
+MAX_MERGES = 10_000
+
+
+def merged_ranges(body: bytes) -> list[tuple[int, int, int, int]]:
+    """(first row, first col, last row, last col), 0-based, of the sheet's merged cells (at most MAX_MERGES)."""
+    out = []
+    for m in _MERGE.finditer(body):
+        r1, r2 = int(m.group(2)) - 1, int(m.group(4)) - 1
+        c1, c2 = col_index(m.group(1)), col_index(m.group(3))
+        out.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        if len(out) >= MAX_MERGES:
+            break
+    return out
+
+
+def _spread_merged(rows: list[list[str | None]], merges: list[tuple[int, int, int, int]], col0: int) -> None:
+    """A merged cell's text belongs to every cell it covers («2023» over Antall | Prosent, a bydel over its rows).
+
+    Only texts and years spread: a merged figure stays in its one cell, so it is never counted twice.
+    Cells are filled within the grid that was read (whose size the scan has already bounded).
+    """
+    for r1, c1, r2, c2 in merges:
+        c1, c2 = c1 - col0, c2 - col0
+        if r1 >= len(rows) or c1 < 0 or c1 >= len(rows[r1]):
+            continue
+        value = rows[r1][c1]
+        if value is None or not _spreads(value):
+            continue
+        for r in range(r1, min(r2, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c1, min(c2, len(row) - 1) + 1):
+                if row[c] is None:
+                    row[c] = value
+
+
+def _spreads(value: str) -> bool:
+    t = value.strip()
+    if re.fullmatch(r"(19|20)\d\d(\.0+)?", t):
+        return True
+    return not re.fullmatch(r"[-+−]?[\d\s.,%]+", t)
+
+
 def read_xlsx(data: bytes, file_name: str) -> Workbook:
     package = _open(data, file_name)
     try:
@@ -151,6 +194,9 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
         cols = sheet.available_columns()
         col0 = cols[0].absolute_index if cols else 0
         rows = _rows(sheet.to_polars()) if cols else []
+        body = package.part(parts.get(name, "")) or b"" if name in parts else b""
+        if b"mergeCell" in body:
+            _spread_merged(rows, merged_ranges(body), col0)
         percent = frozenset((r, c - col0) for r, c in scan.percent)
         sheets.append(Sheet(name, rows, 0, col0, percent, visible=str(sheet.visible) == "visible"))
     if problems:
