@@ -19,6 +19,7 @@ from .schema_csv import write_schema_csv
 from .store import KINDS, StoreError, import_normalised, open_store
 from .store.base import sha256
 from .text.untrusted import clean_name
+from .vocab import Synonym
 
 EXIT_BAD_INPUT = 2
 
@@ -50,7 +51,23 @@ def _bydel_argument(text: str, *, real_only: bool = False) -> str | None:
     return nr
 
 
-def _read_all(paths: Sequence[str], bydel: str | None, problems: list[Problem]) -> list[tuple[Normalised, str]]:
+def _synonyms(args: argparse.Namespace, problems: list[Problem]) -> tuple[Synonym, ...]:
+    """The synonyms of --synonymer, or none (their problems are added to `problems`)."""
+    if not getattr(args, "synonymer", None):
+        return ()
+    from .normalise.synonym_file import read_synonym_file
+    from .vocab import vocabulary
+
+    try:
+        return read_synonym_file(args.synonymer, vocabulary())
+    except InputRefused as exc:
+        problems.extend(exc.problems)
+        return ()
+
+
+def _read_all(
+    paths: Sequence[str], bydel: str | None, problems: list[Problem], synonyms: tuple[Synonym, ...] = ()
+) -> list[tuple[Normalised, str]]:
     """Every file read and checked in one batch; problems are collected, the good files returned with their sha256."""
     files = []
     for f in paths:
@@ -60,7 +77,7 @@ def _read_all(paths: Sequence[str], bydel: str | None, problems: list[Problem]) 
         except OSError as exc:
             problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
     out = []
-    for (data, _name), answer in zip(files, normalise_files(files, bydel), strict=True):
+    for (data, _name), answer in zip(files, normalise_files(files, bydel, synonyms), strict=True):
         if isinstance(answer, InputRefused):
             problems.extend(answer.problems)
         else:
@@ -70,7 +87,8 @@ def _read_all(paths: Sequence[str], bydel: str | None, problems: list[Problem]) 
 
 def cmd_normalise(args: argparse.Namespace) -> int:
     frames, problems = [], []
-    for n, _digest in _read_all(args.files, args.bydel, problems):
+    synonyms = _synonyms(args, problems)
+    for n, _digest in _read_all(args.files, args.bydel, problems, synonyms):
         frames.append(n.observations)
         for w in n.warnings:
             print(f"Advarsel: {w}", file=sys.stderr)
@@ -85,14 +103,20 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
-    payloads = _read_all(args.files, args.bydel, problems)  # every file is checked before anything is stored
+    new = _synonyms(args, problems)
+    store = open_store()
+    stored = store.active_synonyms() if not problems else ()
+    payloads = _read_all(args.files, args.bydel, problems, stored + new)  # every file is checked before anything is stored
     if problems:
         _print_problems(problems)
         print(f"Ingenting importert: {len(problems)} problem(er) må rettes først.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    store = open_store()
-    for checked, digest in payloads:
-        print(import_normalised(store, checked, digest, who=_who(args), kind=args.kind).message)
+    for i, (checked, digest) in enumerate(payloads):
+        # the new synonyms are stored with the first file, in its transaction
+        result = import_normalised(store, checked, digest, who=_who(args), kind=args.kind, synonyms=new if i == 0 else ())
+        print(result.message)
+    if new:
+        print(f"{len(new)} synonym(er) fra {Path(args.synonymer).name} er lagret og brukes for senere filer.")
     return 0
 
 
@@ -255,17 +279,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "normalise", cmd_normalise, "Les og kontroller regneark uten å røre databasen, og skriv tallene som CSV i felles skjema."
     )
-    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
+    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx-, .csv- eller .json-filer (JSON-stat)")
     p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
     p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
+    p.add_argument("--synonymer", metavar="FIL", help="CSV (tekst;måltall;kategori) som sier hva ukjente tekster betyr")
 
     p = add("import", cmd_import, "Importer regneark til databasen; hver fil helt eller ikke i det hele tatt.")
-    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx- eller .csv-filer")
+    p.add_argument("files", nargs="+", metavar="FIL", help=".xlsx-, .csv- eller .json-filer (JSON-stat)")
     p.add_argument("--bydel", help="bydelen tallene gjelder, når filen ikke sier det selv")
     p.add_argument(
         "--kind", choices=KINDS, default="innsendt", help="hva slags tall: innsendt (standard), offisiell eller eksempel"
     )
     p.add_argument("--hvem", help="hvem som importerer (standard: brukernavnet)")
+    p.add_argument(
+        "--synonymer",
+        metavar="FIL",
+        help="CSV (tekst;måltall;kategori) som sier hva ukjente tekster betyr; lagres og brukes for senere filer",
+    )
 
     add("imports", cmd_imports, "Vis alle importer med tidspunkt, type, hvem og status.")
 

@@ -134,7 +134,9 @@ class Vocabulary:
             return self.bydel_names[key]
         if key.startswith("bydel "):
             rest = raw.split(None, 1)[1] if " " in raw else ""
-            return self.bydel_names.get(key[len("bydel ") :].strip()) or (self.resolve_bydel(rest) if rest[:1].isdigit() else None)
+            return self.bydel_names.get(key[len("bydel ") :].strip()) or (
+                self.resolve_bydel(rest) if rest[:1].isdigit() else None
+            )
         return None
 
     def is_elsewhere(self, text: object) -> str | None:
@@ -170,9 +172,7 @@ class Vocabulary:
                 display[key] = s.label
             elif s.category and s.kind:
                 categories.setdefault(s.kind, {})[key] = s.category
-        return replace(
-            self, labels=labels, label_display=display, categories=categories, years=years, ignored=frozenset(ignored)
-        )
+        return replace(self, labels=labels, label_display=display, categories=categories, years=years, ignored=frozenset(ignored))
 
     def bydel_name(self, bydel_nr: str) -> str:
         return self.bydeler[bydel_nr].bydel
@@ -234,3 +234,9 @@ def vocabulary(folder: Path | None = None) -> Vocabulary:
             if fold(name) not in names:
                 elsewhere.setdefault(fold(name), name)
     return Vocabulary(measures, labels, display, categories, bydeler, names, groups, elsewhere)
+
+
+@lru_cache(maxsize=32)
+def vocabulary_with(synonyms: tuple[Synonym, ...]) -> Vocabulary:
+    """The shipped vocabulary extended by users' synonyms; the same synonyms give the same object (memoised lookups)."""
+    return vocabulary().extended(synonyms)

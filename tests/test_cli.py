@@ -73,7 +73,7 @@ def test_not_a_spreadsheet_and_refused_formats(tmp_path):
     fake.write_text("dette er ikke et regneark", encoding="utf-8")
     old = tmp_path / "tall.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    for f, expected in ((fake, "ikke et gyldig Excel-regneark"), (old, ".xlsx og .csv")):
+    for f, expected in ((fake, "ikke et gyldig Excel-regneark"), (old, ".xlsx, .csv og .json")):
         res = run("normalise", str(f), "--out", str(tmp_path / "o.csv"))
         assert res.returncode == 2 and expected in res.stderr and "Traceback" not in res.stderr
 

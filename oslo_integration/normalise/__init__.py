@@ -5,6 +5,7 @@ read (cells) -> layout (tables) -> keys and context (what each cell means) -> nu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ..errors import InputRefused, Problem
 from ..read import Workbook, read_bytes, read_path
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..text.numbers import fmt_number
-from ..vocab import Vocabulary, vocabulary
+from ..vocab import Synonym, Vocabulary, vocabulary, vocabulary_with
 from .context import (
     Context,
     bydel_in_file_name,
@@ -61,9 +62,18 @@ def normalise_path(path: str | Path, bydel: str | None = None) -> Normalised:
     return normalise_workbook(read_path(path), bydel)
 
 
-def normalise_bytes(data: bytes, file_name: str, bydel: str | None = None, *, fallback_bydel: str | None = None) -> Normalised:
-    """`fallback_bydel` is used only where nothing in the file says which bydel (an uploader's own bydel)."""
-    return normalise_workbook(read_bytes(data, file_name), bydel, fallback_bydel=fallback_bydel)
+def normalise_bytes(
+    data: bytes,
+    file_name: str,
+    bydel: str | None = None,
+    *,
+    fallback_bydel: str | None = None,
+    synonyms: tuple[Synonym, ...] = (),
+) -> Normalised:
+    """`fallback_bydel` is used only where nothing in the file says which bydel (an uploader's own bydel);
+    `synonyms` are users' mappings of labels the shipped vocabulary does not know (stored, or picked now)."""
+    vocab = vocabulary_with(tuple(synonyms))
+    return normalise_workbook(read_bytes(data, file_name), bydel, vocab, fallback_bydel=fallback_bydel)
 
 
 def _read_sheets_text(wb: Workbook) -> str:
@@ -71,7 +81,9 @@ def _read_sheets_text(wb: Workbook) -> str:
     return f"Lest ble: {', '.join(shown)}." if shown else "Ingen synlige ark ble lest."
 
 
-def normalise_files(files: list[tuple[bytes, str]], bydel: str | None = None) -> list[Normalised | InputRefused]:
+def normalise_files(
+    files: list[tuple[bytes, str]], bydel: str | None = None, synonyms: tuple[Synonym, ...] = ()
+) -> list[Normalised | InputRefused]:
     """Many files (bytes, name) in one batch; each gets its own answer, in the order given."""
     read: list[Workbook | InputRefused] = []
     for data, name in files:
@@ -80,7 +92,8 @@ def normalise_files(files: list[tuple[bytes, str]], bydel: str | None = None) ->
         except InputRefused as exc:
             read.append(exc)
     readable = [wb for wb in read if isinstance(wb, Workbook)]
-    answers = iter(normalise_many([(wb, bydel) for wb in readable]) if readable else [])
+    vocab = vocabulary_with(tuple(synonyms))
+    answers = iter(normalise_many([(wb, bydel) for wb in readable], vocab) if readable else [])
     return [wb if isinstance(wb, InputRefused) else next(answers) for wb in read]
 
 
@@ -184,6 +197,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
 
             problems.append(Problem(file, "", "", f"Ukjent bydel «{bydel}» i --bydel. Mente du «{closest_bydel(bydel, vocab)}»?"))
     name_bydel = bydel_in_file_name(file, vocab)
+    name_year = single_year_in_text([re.sub(r"[_\-.]+", " ", Path(file).stem)])
     used_fallback = False
     records: list[Record] = []
     for sheet in wb.sheets:
@@ -224,7 +238,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
                 )
             found_measure = next((m for m in (measure_in_text(t, vocab) for t in titles) if m), None)
             ctx = Context(
-                year=sheet_year or single_year_in_text(titles),
+                year=sheet_year or single_year_in_text(titles) or name_year,
                 bydel_nr=table_bydel or cli_bydel or name_bydel or fallback_bydel,
                 measure=found_measure[0] if found_measure else None,
                 category=found_measure[1] if found_measure else None,

@@ -6,12 +6,11 @@ and the context of its table (title, sheet name, file name, --bydel).
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
-from typing import NamedTuple
-
-import csv
 from pathlib import Path
+from typing import NamedTuple
 
 from ..paths import VOCAB_DIR
 from ..vocab import Vocabulary, fold

@@ -96,7 +96,9 @@ def find_tables(sheet: Sheet) -> tuple[list[Table], list[TextLine]]:
         label_col = min(min(filled[i]) for i in range(r, end + 1) if filled[i])
         table = Table(headers[-1], [i for i in range(headers[-1] + 1, end + 1) if filled[i]], [], header_rows=headers)
         table.paths = _paths(sheet, filled, headers, label_col)
-        table.columns = sorted(set(table.paths) | {label_col})
+        first_value = min(table.paths, default=label_col)
+        unheaded_labels = {c for i in table.body_rows for c in filled[i] if label_col < c < first_value}
+        table.columns = sorted(set(table.paths) | {label_col} | unheaded_labels)
         # Text right after the previous table that reads like a footnote belongs to it.
         while pending and tables and _FOOTNOTE_START.match(pending[0].text):
             tables[-1].notes.append(pending.pop(0))
@@ -169,9 +171,7 @@ def _paths(sheet: Sheet, filled: list[list[int]], headers: list[int], label_col:
     """
     bottom = headers[-1]
     last_col = max(max(filled[h]) for h in headers if filled[h])
-    dimension_cols = {
-        c for c in filled[bottom] if DIMENSION_HEADERS.get(_fold(sheet.rows[bottom][c])) not in (None, "value")
-    }
+    dimension_cols = {c for c in filled[bottom] if DIMENSION_HEADERS.get(_fold(sheet.rows[bottom][c])) not in (None, "value")}
     paths: dict[int, list[HeaderCell]] = {}
     for h in headers:
         spanning: HeaderCell | None = None

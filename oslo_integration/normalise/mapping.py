@@ -86,7 +86,13 @@ def _nice(category: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_KIND_NB = {"land": "landbakgrunn", "boligtype": "type bolig", "region": "verdensregion", "gruppe": "gruppe", "overgang": "overgang"}
+_KIND_NB = {
+    "land": "landbakgrunn",
+    "boligtype": "type bolig",
+    "region": "verdensregion",
+    "gruppe": "gruppe",
+    "overgang": "overgang",
+}
 
 
 @lru_cache(maxsize=8)

@@ -72,9 +72,7 @@ def _shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _unknown_label(
-    file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, role: str, out: TableResult
-) -> Problem:
+def _unknown_label(file: str, sheet: Sheet, r: int, c: int, text: str, vocab: Vocabulary, role: str, out: TableResult) -> Problem:
     """One unknown label, with suggestions from the vocabulary that fits where it stands."""
     shown = len(out.problems) < MAX_PROBLEMS_SHOWN  # suggestions cost a fuzzy search each: only for shown problems
     near = suggest(text[:80], role, vocab) if shown else ()
@@ -115,10 +113,15 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
             cols.append(_Column(c, "status"))
         elif kind and kind != "value":
             cols.append(_Column(c, "dim", hint=kind))
-        elif i == 0 and len(path) <= 1 and kind != "value" and (
-            text is None or classify(text, vocab) is None or _mostly_text(sheet, table, c)
+        elif (
+            i == 0
+            and len(path) <= 1
+            and kind != "value"
+            and (text is None or classify(text, vocab) is None or _mostly_text(sheet, table, c))
         ):
             cols.append(_Column(c, "label"))
+        elif text is None and c < min(table.paths, default=c) and _mostly_text(sheet, table, c):
+            cols.append(_Column(c, "label"))  # a second label column without a header (PxWeb's XLSX)
         elif text is None:
             if any(sheet.text(r, c) is not None for r in table.body_rows):
                 out.problems.append(
@@ -289,7 +292,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
     status_col = next((c for c in cols if c.role == "status"), None)
 
     def summed(key: Key, kinds: set[str]) -> bool:
-        return key.skip or (key.total and bool(kinds & {"year", "bydel_nr"}) and not only_totals)
+        """A «Sum» over the years or bydeler of its axis: a total that names no year or bydel itself."""
+        over = (kinds & {"year"} and key.year is None) or (kinds & {"bydel_nr"} and key.bydel_nr is None)
+        return key.skip or (key.total and bool(over) and not only_totals)
 
     for col in value_cols:
         if summed(col.key, col_kinds):
@@ -465,7 +470,12 @@ def _resolve(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[int, str, str, 
     year = key.year or ctx.year
     bydel_nr = key.bydel_nr or ctx.bydel_nr
     measure, category = key.measure, key.category
-    if measure is not None and key.category_kind and key.category_kind != "*" and vocab.measures[measure].category_kind != key.category_kind:
+    if (
+        measure is not None
+        and key.category_kind
+        and key.category_kind != "*"
+        and vocab.measures[measure].category_kind != key.category_kind
+    ):
         # «Bosatte flyktninger» with a country: settled by country of origin
         measure = _measure_for_kind(measure, key.category_kind, vocab)
         if measure is None:

@@ -8,12 +8,13 @@ from ..errors import InputRefused, Problem
 from ..text.untrusted import clean_cell_text, clean_name, has_nul
 from .csv_reader import read_csv
 from .grid import Sheet, Workbook, a1, column_letter
+from .jsonstat import read_jsonstat
 from .limits import MAX_PROBLEMS_SHOWN, check_size
 from .sniff import describe
 from .xlsx_reader import read_xlsx
 
-ACCEPTED = (".xlsx", ".csv")
-ACCEPTED_TEXT = "Godtatte formater er .xlsx og .csv (Excel-arbeidsbok eller kommadelt tekst)."
+ACCEPTED = (".xlsx", ".csv", ".json")
+ACCEPTED_TEXT = "Godtatte formater er .xlsx, .csv og .json (Excel-arbeidsbok, kommadelt tekst, JSON-stat fra SSB)."
 _REFUSED_FORMATS = {
     ".xls": "det gamle Excel-formatet (.xls)",
     ".xlsm": "Excel med makroer (.xlsm)",
@@ -92,6 +93,8 @@ def _read_by_suffix(data: bytes, file_name: str, suffix: str) -> Workbook:
         if data.startswith(b"PK"):
             raise InputRefused([Problem(file_name, "", "", "Filen heter .csv, men er et Excel-regneark. Gi den endelsen .xlsx.")])
         return read_csv(data, file_name)
+    if suffix == ".json":
+        return read_jsonstat(data, file_name)
     raise InputRefused([Problem(file_name, "", "", f"Ukjent filtype «{suffix or 'ingen'}». {ACCEPTED_TEXT}")])
 
 

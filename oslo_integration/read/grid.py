@@ -33,8 +33,11 @@ class Sheet:
     percent_cells: frozenset[tuple[int, int]] = frozenset()
     visible: bool = True
     notes: list[str] = field(default_factory=list)
+    addresses: list[str] | None = None  # a file without cells (JSON-stat) names each row's place instead
 
     def address(self, r: int, c: int) -> str:
+        if self.addresses is not None:
+            return self.addresses[r]
         return a1(self.row0 + r, self.col0 + c)
 
     def text(self, r: int, c: int) -> str | None:
@@ -52,4 +55,4 @@ class Workbook:
 
     file_name: str
     sheets: list[Sheet]
-    kind: str  # "xlsx" or "csv"
+    kind: str  # "xlsx", "csv" or "json"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
+from ..vocab import Synonym
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
 from .sql_store import SqlStore
@@ -37,9 +38,22 @@ __all__ = [
 ]
 
 
-def import_file(store: Store, data: bytes, file_name: str, *, who: str, kind: str, bydel: str | None = None) -> ImportResult:
-    """Read, validate and import one file; InputRefused leaves the store untouched."""
-    return import_normalised(store, normalise_bytes(data, file_name, bydel), sha256(data), who=who, kind=kind)
+def import_file(
+    store: Store,
+    data: bytes,
+    file_name: str,
+    *,
+    who: str,
+    kind: str,
+    bydel: str | None = None,
+    new_synonyms: tuple[Synonym, ...] = (),
+) -> ImportResult:
+    """Read with the stored synonyms and any new ones, validate and import one file; InputRefused leaves the store untouched.
+
+    New synonyms are stored with the import, in its transaction.
+    """
+    normalised = normalise_bytes(data, file_name, bydel, synonyms=store.active_synonyms() + new_synonyms)
+    return import_normalised(store, normalised, sha256(data), who=who, kind=kind, synonyms=new_synonyms)
 
 
 def _notes(normalised: Normalised) -> list[str]:
@@ -47,10 +61,18 @@ def _notes(normalised: Normalised) -> list[str]:
     return normalised.notes + [str(w) for w in normalised.warnings]
 
 
-def import_normalised(store: Store, normalised: Normalised, digest: str, *, who: str, kind: str) -> ImportResult:
+def import_normalised(
+    store: Store, normalised: Normalised, digest: str, *, who: str, kind: str, synonyms: tuple[Synonym, ...] = ()
+) -> ImportResult:
     """Import a file already read and validated (so a caller that checked first need not read it again)."""
     return store.import_frame(
-        normalised.observations, file_name=normalised.file_name, sha256=digest, who=who, kind=kind, notes=_notes(normalised)
+        normalised.observations,
+        file_name=normalised.file_name,
+        sha256=digest,
+        who=who,
+        kind=kind,
+        notes=_notes(normalised),
+        synonyms=synonyms,
     )
 
 

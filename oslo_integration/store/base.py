@@ -8,6 +8,8 @@ from typing import Protocol
 
 import polars as pl
 
+from ..vocab import Synonym
+
 KINDS = ("offisiell", "innsendt", "eksempel")
 KIND_LABELS_NB = {"offisiell": "offisiell", "innsendt": "innsendt av bydel", "eksempel": "eksempeldata"}
 
@@ -39,8 +41,24 @@ class StoreError(Exception):
 
 class Store(Protocol):
     def import_frame(
-        self, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]
+        self,
+        frame: pl.DataFrame,
+        *,
+        file_name: str,
+        sha256: str,
+        who: str,
+        kind: str,
+        notes: list[str],
+        synonyms: tuple[Synonym, ...] = (),
     ) -> ImportResult: ...
+
+    def add_synonyms(self, synonyms: tuple[Synonym, ...], *, who: str, file_name: str | None = None) -> int: ...
+
+    def remove_synonym(self, synonym_id: int, who: str) -> str: ...
+
+    def synonyms(self) -> pl.DataFrame: ...
+
+    def active_synonyms(self) -> tuple[Synonym, ...]: ...
 
     def undo(self, import_id: int, who: str) -> UndoResult: ...
 

@@ -83,10 +83,30 @@ CREATE TABLE IF NOT EXISTS login_attempts (
 );
 """
 
+# What users said an unknown label means (upload page, --synonymer): extends data/vocab for every later file.
+_SYNONYMS = """
+CREATE TABLE IF NOT EXISTS synonyms (
+    id INTEGER PRIMARY KEY,
+    label VARCHAR NOT NULL,
+    measure VARCHAR,
+    category VARCHAR,
+    category_kind VARCHAR,
+    year INTEGER,
+    is_ignored BOOLEAN NOT NULL,
+    created_by VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    source_file VARCHAR,
+    import_id INTEGER,
+    removed_by VARCHAR,
+    removed_at TIMESTAMP
+);
+"""
+
 MIGRATIONS: dict[str, list[Migration]] = {
     "duckdb": [
         Migration(1, "importer, tall og hendelser", _TABLES + _VIEW),
         Migration(2, "mislykkede innlogginger, felles for alle replikaer", _LOGIN_ATTEMPTS),
+        Migration(3, "synonymer brukerne har lagt til", _SYNONYMS),
     ],
     "postgres": [
         Migration(1, "importer, tall og hendelser", _TABLES + _VIEW),
@@ -100,5 +120,6 @@ MIGRATIONS: dict[str, list[Migration]] = {
             """,
         ),
         Migration(3, "mislykkede innlogginger, felles for alle replikaer", _LOGIN_ATTEMPTS),
+        Migration(4, "synonymer brukerne har lagt til", _SYNONYMS),
     ],
 }

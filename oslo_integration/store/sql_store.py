@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 import polars as pl
 
 from ..normalise import OBSERVATION_SCHEMA
+from ..vocab import Synonym
 from .base import KINDS, ImportResult, StoreError, UndoResult
 from .migrations import MIGRATIONS
 
@@ -45,6 +46,29 @@ EVENT_SCHEMA = {
     "sha256": pl.String,
     "detail": pl.String,
 }
+
+
+SYNONYM_SCHEMA = {
+    "id": pl.Int32,
+    "label": pl.String,
+    "measure": pl.String,
+    "category": pl.String,
+    "category_kind": pl.String,
+    "year": pl.Int32,
+    "is_ignored": pl.Boolean,
+    "created_by": pl.String,
+    "created_at": pl.Datetime("us"),
+    "source_file": pl.String,
+    "import_id": pl.Int32,
+    "removed_by": pl.String,
+    "removed_at": pl.Datetime("us"),
+}
+
+
+def _target(s: Synonym) -> str:
+    from ..normalise.mapping import target_of
+
+    return target_of(s)
 
 
 def now() -> dt.datetime:
@@ -103,11 +127,78 @@ class SqlStore(ABC):
     # -- writing -------------------------------------------------------------------------------
 
     def import_frame(
-        self, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]
+        self,
+        frame: pl.DataFrame,
+        *,
+        file_name: str,
+        sha256: str,
+        who: str,
+        kind: str,
+        notes: list[str],
+        synonyms: tuple[Synonym, ...] = (),
     ) -> ImportResult:
-        """All rows of one file in one transaction, or none; the same bytes twice change nothing."""
+        """All rows of one file in one transaction, or none; the same bytes twice change nothing.
+
+        `synonyms` (what the uploader said the file's unknown labels mean) are stored in the same
+        transaction, so a file and the mappings it was read with land together or not at all.
+        """
         with self.transaction() as con:
-            return self.import_in(con, frame, file_name=file_name, sha256=sha256, who=who, kind=kind, notes=notes)
+            result = self.import_in(con, frame, file_name=file_name, sha256=sha256, who=who, kind=kind, notes=notes)
+            if synonyms:
+                self.add_synonyms_in(con, synonyms, who=who, file_name=file_name, import_id=result.import_id)
+            return result
+
+    # -- synonyms -----------------------------------------------------------------------------
+
+    def add_synonyms(self, synonyms: tuple[Synonym, ...], *, who: str, file_name: str | None = None) -> int:
+        with self.transaction() as con:
+            return self.add_synonyms_in(con, synonyms, who=who, file_name=file_name, import_id=None)
+
+    def add_synonyms_in(
+        self, con, synonyms: tuple[Synonym, ...], *, who: str, file_name: str | None, import_id: int | None
+    ) -> int:
+        """Store each mapping; a label mapped again replaces its earlier mapping (which stays in the log as removed)."""
+        self._lock_writers(con)
+        stamp = now()
+        for s in synonyms:
+            self._execute(
+                con,
+                "UPDATE synonyms SET removed_at = ?, removed_by = ? WHERE lower(label) = lower(?) AND removed_at IS NULL",
+                [stamp, who, s.label],
+            )
+            new_id = self._execute(con, "SELECT coalesce(max(id), 0) + 1 FROM synonyms")[0][0]
+            self._execute(
+                con,
+                "INSERT INTO synonyms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+                [new_id, s.label, s.measure, s.category, s.kind, s.year, s.ignore, who, stamp, file_name, import_id],
+            )
+            self._event(con, who, "synonym", import_id or 0, file_name or "", "", f"«{s.label}» → {_target(s)}")
+        return len(synonyms)
+
+    def remove_synonym(self, synonym_id: int, who: str) -> str:
+        """Take a mapping out of use. Figures already imported with it stay as they are."""
+        with self.transaction() as con:
+            self._lock_writers(con)
+            found = self._execute(con, "SELECT label, removed_at FROM synonyms WHERE id = ?", [synonym_id])
+            if not found:
+                raise StoreError(f"Synonym {synonym_id} finnes ikke.")
+            label, removed_at = found[0]
+            if removed_at is not None:
+                raise StoreError(f"Synonymet «{label}» er allerede fjernet.")
+            self._execute(con, "UPDATE synonyms SET removed_at = ?, removed_by = ? WHERE id = ?", [now(), who, synonym_id])
+            self._event(con, who, "synonym fjernet", 0, "", "", f"«{label}»")
+        return f"Synonymet «{label}» er fjernet. Tall som alt er importert med det, står som før."
+
+    def synonyms(self) -> pl.DataFrame:
+        """Every mapping users have stored, removed ones included (the log of who said what)."""
+        return _typed(self._query("SELECT * FROM synonyms"), SYNONYM_SCHEMA).sort("id")
+
+    def active_synonyms(self) -> tuple[Synonym, ...]:
+        rows = self.synonyms().filter(pl.col("removed_at").is_null())
+        return tuple(
+            Synonym(r["label"], r["measure"], r["category"], r["category_kind"], r["year"], bool(r["is_ignored"]))
+            for r in rows.iter_rows(named=True)
+        )
 
     def import_in(
         self, con, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]

@@ -102,6 +102,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "about_sources": {"nb": "Kilder og lisenser", "en": "Sources and licences"},
     "about_definitions": {"nb": "Definisjoner", "en": "Definitions"},
     "about_symbols": {"nb": "Tegn i tabellene", "en": "Symbols"},
+    "about_synonyms": {"nb": "Synonymer lagt til av brukere", "en": "Synonyms added by users"},
+    "about_synonyms_intro": {
+        "nb": "Tekster i opplastede filer som ordlistene ikke kjente, og hva brukeren som lastet opp sa at de betyr. "
+        "De brukes for senere filer. Tall som alt er importert, endres ikke om et synonym fjernes.",
+        "en": "Texts in uploaded files that the vocabulary did not know, and what the uploader said they mean. "
+        "They are used for later files. Figures already imported do not change if a synonym is removed.",
+    },
     "about_imports": {"nb": "Importer", "en": "Imports"},
     "by_country": {"nb": " – etter land", "en": " – by country"},
     "rank": {"nb": "Plass blant bydelene", "en": "Rank among districts"},

@@ -15,6 +15,7 @@ from ..vocab import vocabulary
 from . import data
 from .login import current_user
 from .state import View
+from .synonyms import synonyms_section
 from .table import show_table
 
 SYMBOLS = [
@@ -56,6 +57,9 @@ def about_page(view: View) -> None:
     )
     src = target_source()
     st.markdown(f"**Mål:** {src.get('navn', '')}: «{src.get('sitat', '')}».")
+    st.subheader(t("about_synonyms", lang))
+    st.caption(t("about_synonyms_intro", lang))
+    synonyms_section(current_user())
     st.subheader(t("about_symbols", lang))
     show_table(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"))
     st.subheader(t("about_imports", lang))

@@ -101,3 +101,15 @@ def years(version: str) -> list[int]:
     frame = current(version)
     ys = frame.filter(pl.col("bydel_nr").str.len_chars() == 6)["year"].unique().sort().to_list()
     return [int(y) for y in ys] or [2024]
+
+
+@lru_cache(maxsize=4)
+def synonyms(version: str) -> tuple:
+    """The synonyms users stored (a tuple of vocab.Synonym), read once per data version."""
+    return open_store().active_synonyms()
+
+
+@lru_cache(maxsize=4)
+def synonym_log(version: str) -> pl.DataFrame:
+    """Every stored synonym with who added it, when, from which file, and whether it was removed."""
+    return open_store().synonyms()

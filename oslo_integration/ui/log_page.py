@@ -11,6 +11,7 @@ from ..text.untrusted import md
 from ..upload import log_table, undo_import
 from . import data
 from .login import require_user
+from .synonyms import synonyms_section
 from .table import show_table
 
 
@@ -64,6 +65,8 @@ def log_page() -> None:
     )
     show_table(log_table(imports))
     _undo_section(imports, user)
+    st.subheader("Synonymer lagt til av brukere")
+    synonyms_section(user)
     events = open_store().events()
     if not user.is_admin:
         events = events.filter(pl.col("import_id").is_in(imports["id"].to_list()))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import streamlit as st
 
 from ..auth import User
+from ..normalise.mapping import IGNORE, all_targets, synonym_for, target_label
 from ..read.limits import max_cells, max_file_bytes
 from ..store import ImportResult, open_store
 from ..store.base import sha256
@@ -14,22 +16,100 @@ from ..text.numbers import fmt_number
 from ..text.untrusted import md
 from ..upload import Preview, figures_table, import_previews, preview_upload, problems_table
 from ..upload.preview import CHANGED, NEW, UNCHANGED
+from ..vocab import Synonym, vocabulary_with
 from . import data
 from .login import require_user
 from .table import show_table
 
 
-def _preview(raw: bytes, name: str, user: User) -> Preview:
-    """Kept for the session, so reruns of the page do not read the file again."""
+def _preview(raw: bytes, name: str, user: User, picks: tuple[Synonym, ...] = ()) -> Preview:
+    """Kept for the session, so reruns of the page do not read the file again (per set of picks)."""
     version = data.data_version()
     stamp = (user, version)  # a new user or new figures in the store make every preview stale
     if st.session_state.get("previews", {}).get("stamp") != stamp:
         st.session_state["previews"] = {"stamp": stamp, "files": {}}
     cache = st.session_state["previews"]["files"]
-    key = (name, sha256(raw))
+    key = (name, sha256(raw), picks)
     if key not in cache:
-        cache[key] = preview_upload(raw, name, user, data.current(version), open_store().imports())
+        stored = data.synonyms(version)
+        cache[key] = preview_upload(raw, name, user, data.current(version), open_store().imports(), stored + picks)
     return cache[key]
+
+
+NOT_CHOSEN = ""
+
+
+def _pick_key(label: str, role: str) -> str:
+    return "w_map_" + hashlib.sha1(f"{role}|{label}".encode()).hexdigest()[:12]
+
+
+def _picked(picks: dict[tuple[str, str], str]) -> tuple[Synonym, ...]:
+    return tuple(synonym_for(label, target) for (label, _role), target in picks.items() if target != NOT_CHOSEN)
+
+
+def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> list[Preview]:
+    """Each file read with the stored synonyms, and again with the uploader's picks for its unknown labels.
+
+    A label seen for the first time gets the best suggestion as its pick, so the preview shows at
+    once what the file would give; the uploader changes any pick and the preview follows.
+    """
+    picks: dict[tuple[str, str], str] = st.session_state.setdefault("picks", {})
+    first = [_preview(raw, name, user) for raw, name in files]
+    for preview in first:
+        for problem in preview.unknown:
+            picks.setdefault((problem.label, problem.role), problem.suggestions[0] if problem.suggestions else NOT_CHOSEN)
+    chosen = _picked(picks)
+    previews = []
+    for (raw, name), plain in zip(files, first, strict=True):
+        asked = {p.label for p in plain.unknown}
+        mine = tuple(s for s in chosen if s.label in asked)
+        preview = _preview(raw, name, user, mine) if mine else plain
+        preview.new_synonyms = mine
+        previews.append(preview)
+    return previews
+
+
+def _mapping_section(previews: list[Preview]) -> None:
+    """A picker for every label the vocabulary does not know, pre-filled with the best suggestion."""
+    picks: dict[tuple[str, str], str] = st.session_state.get("picks", {})
+    asked: dict[tuple[str, str], list[str]] = {}
+    for preview in previews:
+        plain_unknown = [s.label for s in preview.new_synonyms]
+        for problem in preview.unknown:
+            asked.setdefault((problem.label, problem.role), []).append(f"{preview.file_name} {problem.cell}".strip())
+        for label in plain_unknown:
+            for role in ("kolonne", "rad"):
+                if (label, role) in picks:
+                    asked.setdefault((label, role), []).append(preview.file_name)
+    if not asked:
+        return
+    vocab = vocabulary_with(data.synonyms(data.data_version()))
+    with st.container(border=True):
+        st.subheader("Tekster som ikke er kjent")
+        st.caption(
+            "Velg hva hver tekst betyr. Forhåndsvisningen over oppdateres når du velger. Valgene lagres ved import "
+            "(med ditt navn, tidspunkt og filnavn) og brukes for senere filer; en administrator kan fjerne dem."
+        )
+        for (label, role), where in asked.items():
+            problem = next((p for pr in previews for p in pr.unknown if (p.label, p.role) == (label, role)), None)
+            suggestions = problem.suggestions if problem else ()
+            options = [NOT_CHOSEN, *dict.fromkeys([*suggestions, IGNORE, *all_targets(vocab, role)])]
+            current = picks.get((label, role), NOT_CHOSEN)
+            if current not in options:
+                options.append(current)
+            what = "Kolonneoverskrift" if role == "kolonne" else "Radtekst"
+            st.markdown(f"{what} **«{md(label)}»** · {md(', '.join(dict.fromkeys(where)))}")
+            chosen = st.selectbox(
+                f"Hva betyr «{label}»?",
+                options,
+                index=options.index(current),
+                format_func=lambda t: "Velg …" if t == NOT_CHOSEN else target_label(t, vocab),
+                key=_pick_key(label, role),
+                label_visibility="collapsed",
+            )
+            if chosen != current:
+                picks[(label, role)] = chosen
+                st.rerun()
 
 
 def _show(preview: Preview) -> None:
@@ -83,6 +163,7 @@ def _confirm(previews: list[Preview], user: User) -> None:
     st.session_state["upload_results"] = [(isinstance(r, ImportResult), getattr(r, "message", str(r))) for r in results]
     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
     st.session_state.pop("previews", None)
+    st.session_state.pop("picks", None)
     st.rerun()
 
 
@@ -93,7 +174,7 @@ def upload_page() -> None:
         "Alle importer kan angres på siden «Importlogg»."
     )
     st.caption(
-        f"Godtatte formater: .xlsx og .csv, inntil {fmt_number(max_file_bytes() / 1024 / 1024, 0)} MB og "
+        f"Godtatte formater: .xlsx, .csv og .json (JSON-stat fra SSB), inntil {fmt_number(max_file_bytes() / 1024 / 1024, 0)} MB og "
         f"{fmt_number(max_cells(), 0)} celler per fil. Skjulte ark leses ikke. «*», «:» og «<5» betyr skjult, "
         "«.» og tom celle betyr mangler."
     )
@@ -108,7 +189,8 @@ def upload_page() -> None:
     if not files:
         return
     st.session_state.pop("upload_results", None)
-    previews = [_preview(f.getvalue(), f.name, user) for f in files]
+    previews = _read_with_picks([(f.getvalue(), f.name) for f in files], user)
     for preview in previews:
         _show(preview)
+    _mapping_section(previews)
     _confirm(previews, user)

@@ -28,7 +28,11 @@ def import_previews(
         try:
             if problems:
                 raise RightsRefused("\n".join(str(p) for p in problems))
-            results.append(import_normalised(store, preview.normalised, preview.sha256, who=user.name, kind=UPLOAD_KIND))
+            results.append(
+                import_normalised(
+                    store, preview.normalised, preview.sha256, who=user.name, kind=UPLOAD_KIND, synonyms=preview.new_synonyms
+                )
+            )
         except StoreError as exc:
             results.append(exc)
     if progress:

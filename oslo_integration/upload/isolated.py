@@ -20,6 +20,7 @@ import threading
 from ..errors import InputRefused, Problem
 from ..normalise import Normalised
 from ..read.limits import env_number
+from ..vocab import Synonym
 
 READ_MB_ENV = "OSLO_INTEGRATION_READ_MB"
 READ_SECONDS_ENV = "OSLO_INTEGRATION_READ_SECONDS"
@@ -38,10 +39,12 @@ def _refused(file_name: str, message: str) -> InputRefused:
     return InputRefused([Problem(file_name, "", "", message)])
 
 
-def normalise_isolated(data: bytes, file_name: str, *, fallback_bydel: str | None = None) -> Normalised:
+def normalise_isolated(
+    data: bytes, file_name: str, *, fallback_bydel: str | None = None, synonyms: tuple[Synonym, ...] = ()
+) -> Normalised:
     """normalise_bytes in a child process: the figures, or InputRefused (also for a child that died or overran)."""
     memory, seconds = read_limits()
-    payload = pickle.dumps((data, file_name, fallback_bydel, memory))
+    payload = pickle.dumps((data, file_name, fallback_bydel, memory, tuple(synonyms)))
     env = dict(os.environ, POLARS_MAX_THREADS="1", RAYON_NUM_THREADS="1")
     with _SLOTS:
         try:

@@ -17,6 +17,7 @@ from ..metrics.suppression import suppress
 from ..normalise import Normalised
 from ..store.base import sha256
 from ..text.untrusted import clean_name
+from ..vocab import Synonym
 from .isolated import normalise_isolated
 
 NEW, CHANGED, UNCHANGED = "ny", "endret", "uendret"
@@ -33,6 +34,12 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     changes: pl.DataFrame = field(default_factory=pl.DataFrame)
     already_imported: int | None = None  # import id when these exact bytes are in the store
+    new_synonyms: tuple[Synonym, ...] = ()  # the uploader's picks this preview was read with (stored on import)
+
+    @property
+    def unknown(self) -> list[Problem]:
+        """Problems the uploader can answer with a picker: an unknown header or row label."""
+        return [p for p in self.problems if p.label]
 
     @property
     def ok(self) -> bool:
@@ -90,7 +97,14 @@ def stored_as_seen_by(user: User, current: pl.DataFrame) -> pl.DataFrame:
     return suppress(current, unsuppressed_bydeler=mine)
 
 
-def preview_upload(data: bytes, file_name: str, user: User, current: pl.DataFrame, imports: pl.DataFrame) -> Preview:
+def preview_upload(
+    data: bytes,
+    file_name: str,
+    user: User,
+    current: pl.DataFrame,
+    imports: pl.DataFrame,
+    synonyms: tuple[Synonym, ...] = (),
+) -> Preview:
     """Never raises for a bad file: every refusal becomes a problem in the preview.
 
     The file is read in a child process with memory and time limits (isolated.py), so no file can
@@ -101,7 +115,7 @@ def preview_upload(data: bytes, file_name: str, user: User, current: pl.DataFram
     try:
         # a bydel user with one bydel: a file that does not say which bydel is read as theirs (with a warning)
         own = user.bydeler[0] if not user.is_admin and len(user.bydeler) == 1 else None
-        normalised = normalise_isolated(data, file_name, fallback_bydel=own)
+        normalised = normalise_isolated(data, file_name, fallback_bydel=own, synonyms=synonyms)
     except InputRefused as exc:
         preview.problems = list(exc.problems)
         return preview

@@ -1,7 +1,7 @@
 """The child side of isolated.py: limit this process's memory, read one file, answer on stdout.
 
 Run as `python -m oslo_integration.upload.reader_process` with a pickle (data, name, fallback bydel,
-memory bytes) on stdin; answers a pickle ("ok", Normalised) or ("refused", [Problem, …]).
+memory bytes, synonyms) on stdin; answers a pickle ("ok", Normalised) or ("refused", [Problem, …]).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def _data_size() -> int:
 
 
 def main() -> int:
-    data, file_name, fallback_bydel, memory = pickle.loads(sys.stdin.buffer.read())
+    data, file_name, fallback_bydel, memory, synonyms = pickle.loads(sys.stdin.buffer.read())
     import fastexcel  # noqa: F401  (the readers and their libraries are loaded first: the limit is for the file)
 
     from ..errors import InputRefused, Problem
@@ -29,7 +29,7 @@ def main() -> int:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))  # before any of the file is parsed
 
     try:
-        answer = ("ok", normalise_bytes(data, file_name, fallback_bydel=fallback_bydel))
+        answer = ("ok", normalise_bytes(data, file_name, fallback_bydel=fallback_bydel, synonyms=synonyms))
     except InputRefused as exc:
         answer = ("refused", exc.problems)
     except MemoryError:
