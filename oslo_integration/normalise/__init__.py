@@ -132,7 +132,7 @@ def normalise_many(
                 Problem(c.file, "", "", "Fant ingen tall i filen. Har den en tabell med overskrifter (år, bydel eller måltall)?")
             )
         if problems:
-            out.append(InputRefused(bounded_problems(list(dict.fromkeys(problems)))))
+            out.append(InputRefused(bounded_problems(group_problems(list(dict.fromkeys(problems))))))
         else:
             notes = bounded_notes(c.notes + parse_notes.get(i, []))
             out.append(Normalised(c.file, _drop_repeats(mine), notes, bounded_problems(c.warnings)))
@@ -163,6 +163,52 @@ def bounded_problems(problems: list[Problem]) -> list[Problem]:
             )
         )
     return shown
+
+
+_A1 = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_QUOTED = re.compile(r"«[^»]*»")
+
+
+def group_problems(problems: list[Problem]) -> list[Problem]:
+    """The same problem down one column or along one row is one message naming the range («B5:B48»).
+
+    Problems are the same when their messages differ only in the quoted cell text; the first
+    cell's text is kept in the message and the others are counted. Columns are grouped first,
+    then what is left along rows; the order of first appearance is kept.
+    """
+    placed: list[tuple[int, list[tuple[int, Problem, str, int]]]] = []
+    by_col: dict[tuple, list[tuple[int, Problem, str, int]]] = {}
+    for i, p in enumerate(problems):
+        m = _A1.match(p.cell)
+        if not m:
+            placed.append((i, [(i, p, "", 0)]))
+            continue
+        template = (p.file, p.sheet, p.level, p.label, _QUOTED.sub("«»", p.message, count=1))
+        by_col.setdefault((*template, m.group(1)), []).append((i, p, m.group(1), int(m.group(2))))
+    by_row: dict[tuple, list[tuple[int, Problem, str, int]]] = {}
+    for key, members in by_col.items():
+        if len(members) > 1:
+            placed.append((members[0][0], members))
+        else:
+            i, p, col, row = members[0]
+            by_row.setdefault((*key[:-1], row), []).append(members[0])
+    placed.extend((members[0][0], members) for members in by_row.values())
+    return [_one_message(members) for _, members in sorted(placed, key=lambda pm: pm[0])]
+
+
+def _one_message(members: list[tuple[int, Problem, str, int]]) -> Problem:
+    first = members[0][1]
+    if len(members) == 1:
+        return first
+    cols = sorted({c for _, _, c, _ in members}, key=lambda c: (len(c), c))
+    rows = sorted({r for _, _, _, r in members})
+    span = f"{cols[0]}{rows[0]}:{cols[-1]}{rows[-1]}"
+    text = first.message.rstrip()
+    text += "" if text.endswith((".", "?", "!")) else "."
+    along = "kolonne" if len(cols) == 1 else "rad"
+    return replace(
+        first, cell=span, message=f"{text} Det samme gjelder {len(members) - 1} celle(r) til i samme {along} ({span})."
+    )
 
 
 def bounded_notes(notes: list[str]) -> list[str]:

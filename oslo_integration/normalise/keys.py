@@ -32,7 +32,7 @@ _ANNUAL = re.compile(
 _TABLE_NUMBER = re.compile(r"^\s*(?:tabell\s*)?\d{4,6}\s*:\s*", re.I)
 _BY_SUFFIX = re.compile(r",?\s+(?:etter|fordelt på|etter region|by)\s+.*$", re.I)
 MAX_COMPOUND_CHARS = 200
-_YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _header_words(path: Path) -> dict[str, str]:
@@ -217,9 +217,9 @@ def _compound_key(raw: str, vocab: Vocabulary) -> Key | None:
     measure = _measure_key(raw, vocab) if _TABLE_NUMBER.match(raw) or _BY_SUFFIX.search(raw) else None
     if measure:
         return measure
-    years = _YEAR_TOKEN.findall(raw)
+    years = YEAR_TOKEN.findall(raw)
     if len(years) == 1:
-        rest = _YEAR_TOKEN.sub(" ", raw, count=1).strip(" ,;:-–()")
+        rest = YEAR_TOKEN.sub(" ", raw, count=1).strip(" ,;:-–()")
         if rest and len(rest) < len(raw):
             inner = _classify(rest, vocab, None)
             if inner is not None and inner.year is None and not inner.quarter:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..vocab import Synonym, Vocabulary, fold
-from .keys import HEADER_WORDS, parse_year
+from .keys import HEADER_WORDS, YEAR_TOKEN, parse_year
 
 IGNORE = "ignore"
 ROLE_HEADER = "kolonne"
@@ -130,9 +130,9 @@ def _choices(vocab: Vocabulary, role: str) -> dict[str, str]:
 def suggest(label: str, role: str, vocab: Vocabulary, limit: int = 3) -> tuple[str, ...]:
     """The likeliest targets for an unknown label, best first (a year in the text is offered first)."""
     out: list[str] = []
-    year = parse_year(label)
-    if year:
-        out.append(f"year:{year}")
+    years = set(YEAR_TOKEN.findall(label[:200]))
+    if role == ROLE_HEADER and len(years) == 1:
+        out.append(f"year:{years.pop()}")
     choices = _choices(vocab, role)
     from rapidfuzz import fuzz, process  # only an unknown label needs it
 

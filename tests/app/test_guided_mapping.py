@@ -59,7 +59,9 @@ def test_pick_a_meaning_import_and_the_next_file_reads_without_asking_until_an_a
 
     store = open_store()
     stored = store.synonyms()
-    assert stored.select("label", "measure", "created_by", "source_file").rows() == [(LABEL, "bosatt", "kari", "frogner_2026.xlsx")]
+    assert stored.select("label", "measure", "created_by", "source_file").rows() == [
+        (LABEL, "bosatt", "kari", "frogner_2026.xlsx")
+    ]
     figure = store.current().filter((pl.col("year") == 2026) & (pl.col("bydel_nr") == "030105"))
     assert figure.select("measure", "value", "cell").rows() == [("bosatt", 17.0, "B3")]
 

@@ -30,7 +30,16 @@ def _path(name: str, tmp: Path) -> Path:
 def expected_rows(name: str) -> list[Row]:
     with (CORPUS / "expected" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
         return sorted(
-            (r["bydel_nr"], int(r["year"]), r["measure"], r["category"], float(r["value"]) if r["value"] else None, r["status"], r["sheet"], r["cell"])
+            (
+                r["bydel_nr"],
+                int(r["year"]),
+                r["measure"],
+                r["category"],
+                float(r["value"]) if r["value"] else None,
+                r["status"],
+                r["sheet"],
+                r["cell"],
+            )
             for r in csv.DictReader(fh)
         )
 

@@ -61,7 +61,9 @@ def test_command_line_synonym_file_imports_and_stores(tmp_path, db_env):
     refused = run("import", str(data), env_db=db_env)
     assert refused.returncode == 2 and "Ukjent kolonneoverskrift «Nyleg busette»" in refused.stderr
     synonyms = tmp_path / "synonymer.csv"
-    synonyms.write_text(f"tekst;måltall;kategori\n{LABEL};Bosatte flyktninger;\nHeilt ukjent;ikke_et_maltall;\n", encoding="utf-8")
+    synonyms.write_text(
+        f"tekst;måltall;kategori\n{LABEL};Bosatte flyktninger;\nHeilt ukjent;ikke_et_maltall;\n", encoding="utf-8"
+    )
     bad = run("import", str(data), "--synonymer", str(synonyms), env_db=db_env)
     assert bad.returncode == 2 and "synonymer.csv, celle B3: Ukjent måltall «ikke_et_maltall»" in bad.stderr
     synonyms.write_text(f"tekst;måltall;kategori\n{LABEL};Bosatte flyktninger;\nSyrisk;;Syria\n", encoding="utf-8")
