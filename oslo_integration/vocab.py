@@ -34,8 +34,8 @@ def _strip_trailing_marks(t: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
     """Lower-case, trim footnote marks and punctuation, collapse spaces: how labels are compared."""
-    t = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    t = _strip_trailing_marks(_LEADING_MARKS.sub("", t, count=1))
+    t = _strip_trailing_marks(_LEADING_MARKS.sub("", str(text).strip(), count=1))  # before NFKC turns «¹» into «1»
+    t = unicodedata.normalize("NFKC", t).strip().lower()
     t = t.replace("–", "-").replace("—", "-")
     t = _PUNCT.sub(" ", t)
     return _SPACES.sub(" ", t).strip()
@@ -117,9 +117,9 @@ class Vocabulary:
             code, name = coded.group(1), (coded.group(2) or "").strip()
             if not name:  # «K-0301», «B-030105»
                 return self.resolve_bydel(code) if len(code) in (4, 6) else None
-            by_name = self.resolve_bydel(name)
-            if by_name is None:
-                return None
+            by_name = self.resolve_bydel(name) or self._plain_name(name)
+            if by_name is None:  # «0301 Oslo - Oslove», «030101 Bydel Gamle Oslo (fra 2004)»: the code decides
+                return self.resolve_bydel(code) if code == "0301" or (len(code) == 6 and code in self.bydeler) else None
             if (by_name == "0301" and code in ("03", "0301")) or (by_name == "0" and code in ("0", "00")):
                 return by_name
             return by_name if self.resolve_bydel(code) == by_name else None
@@ -138,6 +138,11 @@ class Vocabulary:
                 self.resolve_bydel(rest) if rest[:1].isdigit() else None
             )
         return None
+
+    def _plain_name(self, name: str) -> str | None:
+        """A name without the parts official tables add: a Sami name after « - », a remark in brackets."""
+        plain = re.sub(r"\s*\([^)]*\)\s*$", "", name.split(" - ")[0]).strip()
+        return self.resolve_bydel(plain) if plain and plain != name and not plain[:1].isdigit() else None
 
     def is_elsewhere(self, text: object) -> str | None:
         """The name of the kommune or fylke outside Oslo a region cell names («4601 Bergen», «Bergen», «K-1103»)."""

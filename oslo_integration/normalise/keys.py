@@ -32,6 +32,12 @@ _ANNUAL = re.compile(
 _TABLE_NUMBER = re.compile(r"^\s*(?:tabell\s*)?\d{4,6}\s*:\s*", re.I)
 _BY_SUFFIX = re.compile(r",?\s+(?:etter|fordelt på|etter region|by)\s+.*$", re.I)
 MAX_COMPOUND_CHARS = 200
+_PART_OF = re.compile(
+    r"^(?:herav|hvorav|derav|av dette|av desse|av dei|herav bosatt|av disse|hvorav bosatt)\s+(?:i\s+|fra\s+|frå\s+)?(.+)$"
+)
+_CODED_REGION = re.compile(r"^(?:[KkFf]-)?\d{2}(?:\d{2}(?:\d{2})?)?(?:\s+\D.*)?$")
+_UNIT_SUFFIX = re.compile(r"(?:,\s*|\s*\(\s*)(prosent|%|andel|personer|antall|personar|tal)\s*\)?\s*$", re.I)
+_REMARK = re.compile(r"\([^()]{0,60}\)")
 YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -141,7 +147,8 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
             return Key(category=raw, category_kind=kind) if kind in ("land", "region") else None
         return Key(category=raw, category_kind="*")
     if hint == "measure":
-        return _measure_key(raw, vocab)
+        found = _measure_key(raw, vocab) or _compound_key(raw, vocab)
+        return found if found is not None and found.measure else None
     period = period_key(raw)
     if period:
         return period
@@ -159,6 +166,11 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
     found = vocab.measure_for_label(raw)
     if found:
         return Key(measure=found[0], category=found[1])
+    part = _PART_OF.match(key)
+    if part:  # «Herav i kommunal bolig», «Av dette frå Ukraina»: a part of the line above, named by itself
+        inner = _classify(raw[len(raw) - len(part.group(1)) :] if len(part.group(1)) < len(raw) else part.group(1), vocab, None)
+        if inner is not None:
+            return inner
     m = _FROM_COUNTRY.match(key)
     if m:
         cat = vocab.category("land", m.group(1))
@@ -172,6 +184,10 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
         cat = vocab.category(kind, raw)
         if cat:
             return Key(category=cat, category_kind=kind)
+    if _CODED_REGION.match(raw):  # «4601 Bergen», «K-3201»: a region outside Oslo as a header or label
+        other = vocab.is_elsewhere(raw)
+        if other:
+            return Key(elsewhere=other)
     return _compound_key(raw, vocab)
 
 
@@ -183,12 +199,21 @@ def _sex_key(key: str) -> Key | None:
     return None
 
 
+_MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+_DATE = re.compile(rf"^(?:per|pr\.?|pr|dato)?\s*\d{{1,2}}\.\s*(?:\d{{1,2}}\.|(?:{_MONTHS})\s)\s*((?:19|20)\d\d)$", re.I)
+
+
 def period_key(text: str) -> Key | None:
-    """A year («2024», «År 2024», «Hele 2024», «2024 totalt») or a quarter of one («1. kv 2024»)."""
+    """A year («2024», «År 2024», «Hele 2024», «2024 totalt», «Per 31.12.2024») or a quarter of one («1. kv 2024»)."""
     raw = str(text).strip()
+    if len(raw) > 40:
+        return None
     y = parse_year(raw)
     if y:
         return Key(year=y)
+    m = _DATE.match(raw)
+    if m:
+        return Key(year=int(m.group(1)))
     m = _ANNUAL.match(raw)
     if m:
         return Key(year=int(m.group(1) or m.group(2)))
@@ -217,9 +242,16 @@ def _compound_key(raw: str, vocab: Vocabulary) -> Key | None:
     measure = _measure_key(raw, vocab) if _TABLE_NUMBER.match(raw) or _BY_SUFFIX.search(raw) else None
     if measure:
         return measure
+    unit = _UNIT_SUFFIX.search(raw)
+    if unit:  # «Deltakere (personer)», «Bosatte i kommunal bolig, prosent»
+        inner = _classify(raw[: unit.start()].strip(), vocab, None)
+        if inner is not None and (inner.measure or inner.year):
+            return inner._replace(share=True) if fold(unit.group(1)) in SHARE_MARKERS else inner
     years = YEAR_TOKEN.findall(raw)
     if len(years) == 1:
-        rest = YEAR_TOKEN.sub(" ", raw, count=1).strip(" ,;:-–()")
+        rest = YEAR_TOKEN.sub(" ", _REMARK.sub(" ", raw), count=1).strip(" ,;:-–()")
+        if not rest:  # «2023 (foreløpige tall)»
+            return Key(year=int(years[0]))
         if rest and len(rest) < len(raw):
             inner = _classify(rest, vocab, None)
             if inner is not None and inner.year is None and not inner.quarter:

@@ -296,6 +296,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         over = (kinds & {"year"} and key.year is None) or (kinds & {"bydel_nr"} and key.bydel_nr is None)
         return key.skip or (key.total and bool(over) and not only_totals)
 
+    elsewhere: list[str] = [c.key.elsewhere for c in value_cols if c.key.elsewhere]
+    value_cols = [c for c in value_cols if not c.key.elsewhere]
+    rows_elsewhere = False
     for col in value_cols:
         if summed(col.key, col_kinds):
             out.notes.append(
@@ -311,13 +314,13 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
     resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
     by_sex: list[str] = []
     shares: list[str] = []
-    elsewhere: list[str] = []
     for r in table.body_rows:
         rk = row_keys[r]
         if rk is None or summed(rk, row_kinds) or rk.ignore:
             continue
         if rk.elsewhere:
             elsewhere.append(rk.elsewhere)
+            rows_elsewhere = True
             continue
         extras = {c.meta: str(sheet.text(r, c.col)).strip() for c in meta_cols if sheet.text(r, c.col) is not None}
         status_text = sheet.text(r, status_col.col) if status_col else None
@@ -389,9 +392,9 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                 file,
                 sheet.name,
                 "",
-                f"{len(elsewhere)} rader for andre kommuner og fylker enn Oslo er hoppet over "
-                f"({', '.join(_shown(n, 40) for n in names[:5])}{' …' if len(names) > 5 else ''}). "
-                "Oslo og hele landet er lest.",
+                f"Tall for andre kommuner og fylker enn Oslo er hoppet over ({len(elsewhere)} "
+                f"{'rader' if rows_elsewhere else 'kolonner'}: {', '.join(_shown(n, 40) for n in names[:5])}"
+                f"{' …' if len(names) > 5 else ''}). Oslo og hele landet er lest.",
                 "advarsel",
             )
         )
