@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -47,7 +48,15 @@ def _picked(picks: dict[tuple[str, str], str]) -> tuple[Synonym, ...]:
     return tuple(synonym_for(label, target) for (label, _role), target in picks.items() if target != NOT_CHOSEN)
 
 
-def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> list[Preview]:
+@dataclass
+class _Asked:
+    """An unknown label as the file first showed it: where it stands and what it most likely means."""
+
+    where: list[str] = field(default_factory=list)
+    suggestions: tuple[str, ...] = ()
+
+
+def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> tuple[list[Preview], dict[tuple[str, str], _Asked]]:
     """Each file read with the stored synonyms, and again with the uploader's picks for its unknown labels.
 
     A label seen for the first time gets the best suggestion as its pick, so the preview shows at
@@ -55,50 +64,42 @@ def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> list[Preview
     """
     picks: dict[tuple[str, str], str] = st.session_state.setdefault("picks", {})
     first = [_preview(raw, name, user) for raw, name in files]
+    asked: dict[tuple[str, str], _Asked] = {}
     for preview in first:
         for problem in preview.unknown:
+            entry = asked.setdefault((problem.label, problem.role), _Asked(suggestions=problem.suggestions))
+            entry.where.append(f"{preview.file_name}{', ark «' + problem.sheet + '»' if problem.sheet else ''}, celle {problem.cell}")
             picks.setdefault((problem.label, problem.role), problem.suggestions[0] if problem.suggestions else NOT_CHOSEN)
     chosen = _picked(picks)
     previews = []
     for (raw, name), plain in zip(files, first, strict=True):
-        asked = {p.label for p in plain.unknown}
-        mine = tuple(s for s in chosen if s.label in asked)
+        mine = tuple(s for s in chosen if s.label in {p.label for p in plain.unknown})
         preview = _preview(raw, name, user, mine) if mine else plain
         preview.new_synonyms = mine
         previews.append(preview)
-    return previews
+    return previews, asked
 
 
-def _mapping_section(previews: list[Preview]) -> None:
+def _mapping_section(asked: dict[tuple[str, str], _Asked]) -> None:
     """A picker for every label the vocabulary does not know, pre-filled with the best suggestion."""
-    picks: dict[tuple[str, str], str] = st.session_state.get("picks", {})
-    asked: dict[tuple[str, str], list[str]] = {}
-    for preview in previews:
-        plain_unknown = [s.label for s in preview.new_synonyms]
-        for problem in preview.unknown:
-            asked.setdefault((problem.label, problem.role), []).append(f"{preview.file_name} {problem.cell}".strip())
-        for label in plain_unknown:
-            for role in ("kolonne", "rad"):
-                if (label, role) in picks:
-                    asked.setdefault((label, role), []).append(preview.file_name)
     if not asked:
         return
+    picks: dict[tuple[str, str], str] = st.session_state.get("picks", {})
     vocab = vocabulary_with(data.synonyms(data.data_version()))
     with st.container(border=True):
         st.subheader("Tekster som ikke er kjent")
         st.caption(
-            "Velg hva hver tekst betyr. Forhåndsvisningen over oppdateres når du velger. Valgene lagres ved import "
-            "(med ditt navn, tidspunkt og filnavn) og brukes for senere filer; en administrator kan fjerne dem."
+            "Velg hva hver tekst betyr; det beste forslaget er valgt for deg, så sjekk det. Forhåndsvisningen under "
+            "følger valgene. Valgene lagres ved import (med ditt navn, tidspunkt og filnavn) og brukes for senere filer; "
+            "en administrator kan fjerne dem."
         )
-        for (label, role), where in asked.items():
-            problem = next((p for pr in previews for p in pr.unknown if (p.label, p.role) == (label, role)), None)
-            suggestions = problem.suggestions if problem else ()
-            options = [NOT_CHOSEN, *dict.fromkeys([*suggestions, IGNORE, *all_targets(vocab, role)])]
+        for (label, role), entry in asked.items():
+            options = [NOT_CHOSEN, *dict.fromkeys([*entry.suggestions, IGNORE, *all_targets(vocab, role)])]
             current = picks.get((label, role), NOT_CHOSEN)
             if current not in options:
                 options.append(current)
             what = "Kolonneoverskrift" if role == "kolonne" else "Radtekst"
-            st.markdown(f"{what} **«{md(label)}»** · {md(', '.join(dict.fromkeys(where)))}")
+            st.markdown(f"{what} **«{md(label)}»** · {md('; '.join(dict.fromkeys(entry.where)))}")
             chosen = st.selectbox(
                 f"Hva betyr «{label}»?",
                 options,
@@ -189,8 +190,8 @@ def upload_page() -> None:
     if not files:
         return
     st.session_state.pop("upload_results", None)
-    previews = _read_with_picks([(f.getvalue(), f.name) for f in files], user)
+    previews, asked = _read_with_picks([(f.getvalue(), f.name) for f in files], user)
+    _mapping_section(asked)
     for preview in previews:
         _show(preview)
-    _mapping_section(previews)
     _confirm(previews, user)

@@ -247,3 +247,41 @@ def test_a_fresh_server_answers_a_link_to_any_page(browser, tmp_path):
         assert page.get_by_text("Page not found").count() == 0
         assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Om dataene"
         page.close()
+
+
+def test_unknown_label_gets_a_picker_and_the_file_imports_in_the_browser(server, browser, tmp_path):
+    """A Nynorsk label no vocabulary has: the picker shows with its best suggestion, the preview is ready, import works.
+
+    Screenshots at a laptop's 1440 px, a projector's 1280×720 and a 390 px phone.
+    """
+    from openpyxl import Workbook
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = tmp_path / "frogner_nynorsk_2026.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for row in (["Bydel Frogner"], [None, 2026], ["Talet på nyleg busette flyktningar", 17]):
+        ws.append(row)
+    wb.save(path)
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    _to_upload_page_as_kari(page, server)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+    expect(page.get_by_text("Tekster som ikke er kjent")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Klar til import: 1 tall")).to_be_visible(timeout=60_000)
+    picker = page.get_by_role("combobox", name="Hva betyr «Talet på nyleg busette flyktningar»?")
+    assert '"Måltall: Bosatte flyktninger"' in picker.aria_snapshot()  # pre-filled with the best suggestion
+    _settled(page)
+    for name, size in (
+        ("1440", {"width": 1440, "height": 900}),
+        ("1280x720", {"width": 1280, "height": 720}),
+        ("390", {"width": 390, "height": 844}),
+    ):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / f"last-opp-ukjent-tekst-{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.get_by_role("button", name="Bekreft og importer 1 fil(er)").click()
+    expect(page.get_by_text("importert som import")).to_be_visible(timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
