@@ -147,6 +147,8 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
             return Key(category=raw, category_kind=kind) if kind in ("land", "region") else None
         return Key(category=raw, category_kind="*")
     if hint == "measure":
+        if key in VALUE_MARKERS or key in SHARE_MARKERS:  # «Personer», «Prosent»: the measure is in the title
+            return Key(value=True, share=key in SHARE_MARKERS)
         found = _measure_key(raw, vocab) or _compound_key(raw, vocab)
         return found if found is not None and found.measure else None
     period = period_key(raw)
@@ -242,6 +244,8 @@ def _compound_key(raw: str, vocab: Vocabulary) -> Key | None:
     measure = _measure_key(raw, vocab) if _TABLE_NUMBER.match(raw) or _BY_SUFFIX.search(raw) else None
     if measure:
         return measure
+    if _TABLE_NUMBER.match(raw):  # SSB names the value column of a long export by its table: «13215: …, etter region og år»
+        return Key(value=True)
     unit = _UNIT_SUFFIX.search(raw)
     if unit:  # «Deltakere (personer)», «Bosatte i kommunal bolig, prosent»
         inner = _classify(raw[: unit.start()].strip(), vocab, None)

@@ -64,7 +64,7 @@ def target_label(target: str, vocab: Vocabulary) -> str:
     """What a target means, in words a bydel employee knows."""
     kind, _, rest = target.partition(":")
     if kind == IGNORE:
-        return "Hopp over denne raden eller kolonnen"
+        return "Hopp over (raden, kolonnen – eller overskriften over flere kolonner)"
     if kind == "year":
         return f"Året {rest}"
     if kind == "bydel":

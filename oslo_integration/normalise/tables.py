@@ -149,7 +149,14 @@ def _path_key(file: str, sheet: Sheet, path: list[HeaderCell], vocab: Vocabulary
     unknown: list[HeaderCell] = []
     for i, cell in enumerate(path):
         found = classify(cell.text, vocab)
-        if found is None and (fold(cell.text) in GROUP_WORDS or (i < len(path) - 1 and header_kind(cell.text))):
+        upper = i < len(path) - 1
+        if (
+            found is None
+            and (fold(cell.text) in GROUP_WORDS or (upper and header_kind(cell.text)))
+            or found is not None
+            and found.ignore
+            and upper
+        ):
             found = Key()
         if found is None:
             unknown.append(cell)

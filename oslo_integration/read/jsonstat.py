@@ -60,6 +60,9 @@ def _categories(dim: dict) -> list[tuple[str, str]]:
 
 
 def _workbook(doc: dict, file_name: str) -> Workbook:
+    from ..normalise.keys import HEADER_WORDS  # the header words say which dimensions we read
+    from ..vocab import fold
+
     ids = [str(i) for i in doc.get("id") or list(doc["dimension"])]
     dims = [doc["dimension"][i] for i in ids]
     cats = [_categories(d) for d in dims]
@@ -73,12 +76,16 @@ def _workbook(doc: dict, file_name: str) -> Workbook:
     values = doc["value"]
     status = doc.get("status")
     geo = set(doc.get("role", {}).get("geo", [])) | {i for i in ids if i.lower() in _GEO_IDS}
-    header = [str(d.get("label") or i)[:MAX_CELL_CHARS] for i, d in zip(ids, dims, strict=True)] + ["verdi"]
+    labels = [str(d.get("label") or i)[:MAX_CELL_CHARS] for i, d in zip(ids, dims, strict=True)]
+    # a dimension with one category that says nothing we read («alder: 15–74 år») is a title line, not a column
+    constant = {d for d, size in enumerate(sizes) if size == 1 and ids[d] not in geo and fold(labels[d]) not in HEADER_WORDS}
+    header = [label for d, label in enumerate(labels) if d not in constant] + ["verdi"]
     rows: list[list[str | None]] = [header]
     addresses = ["dimension"]
     notes = []
     if doc.get("label"):
         notes.append(str(doc["label"])[:500])
+    notes.extend(f"{labels[d]}: {cats[d][0][1]}"[:500] for d in sorted(constant))
     for flat in range(total):
         value = values.get(str(flat)) if isinstance(values, dict) else values[flat]
         mark = status.get(str(flat)) if isinstance(status, dict) else status[flat] if isinstance(status, list) else None
@@ -91,6 +98,8 @@ def _workbook(doc: dict, file_name: str) -> Workbook:
             rest, i = divmod(rest, size)
             coords.append(i)
         for d, i in enumerate(reversed(coords)):
+            if d in constant:
+                continue
             code, label = cats[d][i]
             row.append(f"{code} {label}" if ids[d] in geo and code != label else label)
         if value is None:

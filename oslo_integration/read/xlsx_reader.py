@@ -149,13 +149,21 @@ def _spread_merged(rows: list[list[str | None]], merges: list[tuple[int, int, in
         if r1 >= len(rows) or c1 < 0 or c1 >= len(rows[r1]):
             continue
         value = rows[r1][c1]
-        if value is None or not _spreads(value):
+        if value is None or not _spreads(value) or _alone(rows, r1, r2, c1, c2):
             continue
         for r in range(r1, min(r2, len(rows) - 1) + 1):
             row = rows[r]
             for c in range(c1, min(c2, len(row) - 1) + 1):
                 if row[c] is None:
                     row[c] = value
+
+
+def _alone(rows: list[list[str | None]], r1: int, r2: int, c1: int, c2: int) -> bool:
+    """A merged cell with nothing else in its rows is a title over the table, not a header: it stays one cell."""
+    for r in range(r1, min(r2, len(rows) - 1) + 1):
+        if any(v is not None for c, v in enumerate(rows[r]) if c < c1 or c > c2):
+            return False
+    return True
 
 
 def _spreads(value: str) -> bool:

@@ -68,7 +68,9 @@ def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> tuple[list[P
     for preview in first:
         for problem in preview.unknown:
             entry = asked.setdefault((problem.label, problem.role), _Asked(suggestions=problem.suggestions))
-            entry.where.append(f"{preview.file_name}{', ark «' + problem.sheet + '»' if problem.sheet else ''}, celle {problem.cell}")
+            entry.where.append(
+                f"{preview.file_name}{', ark «' + problem.sheet + '»' if problem.sheet else ''}, celle {problem.cell}"
+            )
             picks.setdefault((problem.label, problem.role), problem.suggestions[0] if problem.suggestions else NOT_CHOSEN)
     chosen = _picked(picks)
     previews = []
