@@ -97,11 +97,10 @@ _KIND_NB = {
 
 @lru_cache(maxsize=8)
 def all_targets(vocab: Vocabulary, role: str) -> tuple[str, ...]:
-    """Every choice a picker offers for a label in this role: header -> measures and years; row -> measures and categories."""
+    """Every choice a picker offers: the measures, then every category (suggestions, not options, depend on the role)."""
     out = [f"measure:{m}" for m in vocab.measures]
-    for kind, labels in sorted(vocab.categories.items()):
-        if role == ROLE_ROW or kind in ("boligtype", "overgang"):
-            out.extend(f"category:{kind}:{c}" for c in sorted(set(labels.values())) if not c.startswith("*"))
+    for kind, labels in sorted(vocab.categories.items(), key=lambda kv: (kv[0] != "boligtype", kv[0])):
+        out.extend(f"category:{kind}:{c}" for c in sorted(set(labels.values())) if not c.startswith("*"))
     return tuple(dict.fromkeys(out))
 
 

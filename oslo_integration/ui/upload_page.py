@@ -96,14 +96,16 @@ def _mapping_section(asked: dict[tuple[str, str], _Asked]) -> None:
             "en administrator kan fjerne dem."
         )
         for (label, role), entry in asked.items():
-            options = [NOT_CHOSEN, *dict.fromkeys([*entry.suggestions, IGNORE, *all_targets(vocab, role)])]
+            # a row label may also be a country the list does not have yet
+            new_country = [f"category:land:{label}"] if role == "rad" else []
+            options = [NOT_CHOSEN, *dict.fromkeys([*entry.suggestions, IGNORE, *all_targets(vocab, role), *new_country])]
             current = picks.get((label, role), NOT_CHOSEN)
             if current not in options:
                 options.append(current)
             what = "Kolonneoverskrift" if role == "kolonne" else "Radtekst"
             st.markdown(f"{what} **«{md(label)}»** · {md('; '.join(dict.fromkeys(entry.where)))}")
             chosen = st.selectbox(
-                f"Hva betyr «{label}»?",
+                f"Hva betyr «{md(label)}»?",  # a widget label is Markdown: the file's text is escaped
                 options,
                 index=options.index(current),
                 format_func=lambda t: "Velg …" if t == NOT_CHOSEN else target_label(t, vocab),

@@ -20,6 +20,7 @@ def import_previews(
     """Import each accepted file in its own transaction; one file's failure does not stop the others."""
     results: list[ImportResult | StoreError] = []
     accepted = [p for p in previews if p.ok]
+    stored: set[str] = set()  # a label picked once is stored once, with the first file that asked about it
     for i, preview in enumerate(accepted):
         if progress:
             progress(i, len(accepted), preview.file_name)
@@ -28,11 +29,11 @@ def import_previews(
         try:
             if problems:
                 raise RightsRefused("\n".join(str(p) for p in problems))
+            mine = tuple(s for s in preview.new_synonyms if s.label not in stored)
             results.append(
-                import_normalised(
-                    store, preview.normalised, preview.sha256, who=user.name, kind=UPLOAD_KIND, synonyms=preview.new_synonyms
-                )
+                import_normalised(store, preview.normalised, preview.sha256, who=user.name, kind=UPLOAD_KIND, synonyms=mine)
             )
+            stored.update(s.label for s in mine)
         except StoreError as exc:
             results.append(exc)
     if progress:
