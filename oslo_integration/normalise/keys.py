@@ -20,9 +20,13 @@ _FROM_COUNTRY = re.compile(r"^(?:antall |bosatte |bosatt |busette |personer |del
 # «1. kv 2024», «2. kvartal 2024», «K1 2024», «2024K1», «Q3 2024»: a quarter, not the year's figure
 _QUARTER = re.compile(
     r"^(?:(?:[1-4])\s*\.?\s*(?:kv|kvartal)\.?\s*((?:19|20)\d\d)|(?:k|q)\s*[1-4]\s*[-/ ]?\s*((?:19|20)\d\d)"
-    r"|((?:19|20)\d\d)\s*[-/ ]?\s*(?:k|q)\s*[1-4]|((?:19|20)\d\d)\s*[-/ ]?\s*[1-4]\s*\.?\s*(?:kv|kvartal))$",
+    r"|((?:19|20)\d\d)\s*[-/ ]?\s*(?:k|q)\s*[1-4]|((?:19|20)\d\d)\s*[-/ ]?\s*[1-4]\s*\.?\s*(?:kv|kvartal)"
+    r"|kvartal\s*[1-4]\s*((?:19|20)\d\d))$",
     re.I,
 )
+# «1. kv», «2. kvartal», «K3»: a quarter of the year the title or sheet names; «Hele året»: that year's figure
+_QUARTER_ALONE = re.compile(r"^(?:[1-4]\s*\.?\s*(?:kv|kvartal)\.?|(?:k|q)\s*[1-4]|kvartal\s*[1-4])$", re.I)
+_YEAR_ALONE = {"hele aret", "heile aret", "aret", "helar", "heilar", "totalt for aret", "hele aret totalt", "sum aret"}
 # «Hele 2024», «Heile 2024», «2024 totalt», «2024 i alt», «Året 2024»: the annual figure
 _ANNUAL = re.compile(
     r"^(?:(?:hele|heile|heile året|hele året|året|aret|helår|heilår)\s+((?:19|20)\d\d)"
@@ -222,6 +226,10 @@ def period_key(text: str) -> Key | None:
     m = _QUARTER.match(raw)
     if m:
         return Key(year=int(next(g for g in m.groups() if g)), quarter=True)
+    if _QUARTER_ALONE.match(raw):
+        return Key(quarter=True)
+    if fold(raw) in _YEAR_ALONE:
+        return Key(value=True)
     return None
 
 

@@ -444,10 +444,10 @@ def _annual_only(file: str, sheet: Sheet, table: Table, value_cols: list[_Column
     quarters = [c for c in value_cols if c.key.quarter]
     if not quarters:
         return value_cols
-    annual = {c.key._replace(quarter=False) for c in value_cols if not c.key.quarter}
+    annual = {c.key._replace(value=False) for c in value_cols if not c.key.quarter}
     left_out, missing = [], []
     for c in quarters:
-        (left_out if c.key._replace(quarter=False) in annual else missing).append(c)
+        (left_out if c.key._replace(quarter=False, value=False) in annual else missing).append(c)
     head = table.header_row
     if left_out:
         out.warnings.append(
@@ -468,8 +468,9 @@ def _annual_only(file: str, sheet: Sheet, table: Table, value_cols: list[_Column
                 file,
                 sheet.name,
                 sheet.address(cell.row, cell.col),
-                f"«{_shown(cell.text)}» er et kvartalstall, ikke tallet for hele {c.key.year}, og tabellen har ingen kolonne "
-                f"for hele året. Legg til en kolonne «Hele {c.key.year}» (eller «{c.key.year} totalt»).",
+                f"«{_shown(cell.text)}» er et kvartalstall, ikke tallet for hele året, og tabellen har ingen kolonne "
+                f"for hele året. Legg til en kolonne «Hele {c.key.year or 'året'}»"
+                + (f" (eller «{c.key.year} totalt»)." if c.key.year else "."),
             )
         )
     return [c for c in value_cols if not c.key.quarter]
