@@ -7,10 +7,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from openpyxl import Workbook
 
 from oslo_integration.store import Store, connect
 from tests.support.postgres import fresh_database, server_url
+
+# the machines are shared and noisy: a property test is about values, never about a 200 ms deadline
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
