@@ -282,9 +282,11 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
                         f"Teksten nevner {vocab.bydel_name(table_bydel)}, men --bydel sier {vocab.bydel_name(cli_bydel)}.",
                     )
                 )
-            found_measure = next((m for m in (measure_in_text(t, vocab) for t in titles) if m), None)
+            # a caption under the table («Tabell 3: Bosatte flyktninger etter landbakgrunn, 2023») names it too
+            captions = [t.text for t in table.notes if _CAPTION.match(t.text)]
+            found_measure = next((m for m in (measure_in_text(t, vocab) for t in titles + captions) if m), None)
             ctx = Context(
-                year=sheet_year or single_year_in_text(titles) or name_year,
+                year=sheet_year or single_year_in_text(titles) or single_year_in_text(captions) or name_year,
                 bydel_nr=table_bydel or cli_bydel or name_bydel or fallback_bydel,
                 measure=found_measure[0] if found_measure else None,
                 category=found_measure[1] if found_measure else None,
@@ -311,6 +313,9 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
             )
         )
     return _Collected(file, records, problems, notes, warnings)
+
+
+_CAPTION = re.compile(r"^\s*(?:tabell|tab\.|figur)\s*\d*\s*[:.]", re.I)
 
 
 def _sheet_prefix(sheet: str) -> str:
