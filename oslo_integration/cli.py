@@ -104,9 +104,13 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     new = _synonyms(args, problems)
+    # every file is checked before anything is stored; read first, so a refused file never pays for opening the store
+    payloads = _read_all(args.files, args.bydel, problems, new) if not problems else []
     store = open_store()
-    stored = store.active_synonyms() if not problems else ()
-    payloads = _read_all(args.files, args.bydel, problems, stored + new)  # every file is checked before anything is stored
+    stored = store.active_synonyms()
+    if stored and (payloads or any(p.label for p in problems)):  # the users' synonyms may read what was unknown
+        problems = []
+        payloads = _read_all(args.files, args.bydel, problems, stored + new)
     if problems:
         _print_problems(problems)
         print(f"Ingenting importert: {len(problems)} problem(er) må rettes først.", file=sys.stderr)

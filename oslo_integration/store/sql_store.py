@@ -194,11 +194,14 @@ class SqlStore(ABC):
         return _typed(self._query("SELECT * FROM synonyms"), SYNONYM_SCHEMA).sort("id")
 
     def active_synonyms(self) -> tuple[Synonym, ...]:
-        rows = self.synonyms().filter(pl.col("removed_at").is_null())
-        return tuple(
-            Synonym(r["label"], r["measure"], r["category"], r["category_kind"], r["year"], bool(r["is_ignored"]))
-            for r in rows.iter_rows(named=True)
-        )
+        """The mappings in use, oldest first (a later one wins); read as plain rows, so no Arrow is loaded for it."""
+        with self.transaction() as con:
+            rows = self._execute(
+                con,
+                "SELECT label, measure, category, category_kind, year, is_ignored FROM synonyms "
+                "WHERE removed_at IS NULL ORDER BY id",
+            )
+        return tuple(Synonym(label, m, c, k, y, bool(i)) for label, m, c, k, y, i in rows)
 
     def import_in(
         self, con, frame: pl.DataFrame, *, file_name: str, sha256: str, who: str, kind: str, notes: list[str]
