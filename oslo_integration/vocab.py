@@ -134,10 +134,12 @@ class Vocabulary:
             return self.bydel_names[key]
         if key.startswith("bydel "):
             rest = raw.split(None, 1)[1] if " " in raw else ""
-            return self.bydel_names.get(key[len("bydel ") :].strip()) or (
+            found = self.bydel_names.get(key[len("bydel ") :].strip()) or (
                 self.resolve_bydel(rest) if rest[:1].isdigit() else None
             )
-        return None
+            if found:
+                return found
+        return self._plain_name(raw)
 
     def _plain_name(self, name: str) -> str | None:
         """A name without the parts official tables add: a Sami name after « - », a remark in brackets."""

@@ -36,6 +36,8 @@ _ANNUAL = re.compile(
 _TABLE_NUMBER = re.compile(r"^\s*(?:tabell\s*)?\d{4,6}\s*:\s*", re.I)
 _BY_SUFFIX = re.compile(r",?\s+(?:etter|fordelt på|etter region|by)\s+.*$", re.I)
 MAX_COMPOUND_CHARS = 200
+_ENUMERATED = re.compile(r"^\s*\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s+(\S.{0,200})$")
+_TOTAL_PREFIX = re.compile(r"^(?:sum|totalt|i alt|samla|samlet)\s+(.+)$")
 _PART_OF = re.compile(
     r"^(?:herav|hvorav|derav|av dette|av desse|av dei|herav bosatt|av disse|hvorav bosatt)\s+(?:i\s+|fra\s+|frå\s+)?(.+)$"
 )
@@ -172,6 +174,16 @@ def _classify(text: str, vocab: Vocabulary, hint: str | None) -> Key | None:
     found = vocab.measure_for_label(raw)
     if found:
         return Key(measure=found[0], category=found[1])
+    listed = _ENUMERATED.match(raw)
+    if listed:  # «1. Bosatte flyktninger», «b) Kommunal bolig»: a numbered line of a list
+        inner = _classify(listed.group(1), vocab, None)
+        if inner is not None:
+            return inner
+    summed = _TOTAL_PREFIX.match(key)
+    if summed:  # «Sum bosatte», «Totalt deltakere»: the measure's total
+        inner = vocab.measure_for_label(summed.group(1))
+        if inner:
+            return Key(measure=inner[0], category=inner[1])
     part = _PART_OF.match(key)
     if part:  # «Herav i kommunal bolig», «Av dette frå Ukraina»: a part of the line above, named by itself
         inner = _classify(raw[len(raw) - len(part.group(1)) :] if len(part.group(1)) < len(raw) else part.group(1), vocab, None)

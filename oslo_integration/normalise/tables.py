@@ -107,7 +107,11 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
         bottom = path[-1] if path else None
         text = bottom.text if bottom else None
         kind = header_kind(text)
-        if kind and kind.startswith("meta:"):
+        if i == 0 and kind in ("year", "bydel") and _names_the_columns(table, kind, c, vocab):
+            kind = None  # «År» over the row labels of a table whose columns are the years: it names the columns
+        if kind == "ignore":
+            cols.append(_Column(c, "ignore"))  # «Nr.», a running number
+        elif kind and kind.startswith("meta:"):
             cols.append(_Column(c, "meta", meta=kind.split(":", 1)[1]))
         elif kind == "status":
             cols.append(_Column(c, "status"))
@@ -137,6 +141,14 @@ def _columns(file: str, sheet: Sheet, table: Table, vocab: Vocabulary, out: Tabl
             key = _path_key(file, sheet, path, vocab, out)
             cols.append(_Column(c, "ignore") if key is None else _Column(c, "value", key=key))
     return cols
+
+
+def _names_the_columns(table: Table, kind: str, label_col: int, vocab: Vocabulary) -> bool:
+    """Whether the other headers are mostly of the dimension the first column's header names."""
+    want = "year" if kind == "year" else "bydel_nr"
+    others = [table.path(c)[-1].text for c in table.columns if c != label_col and table.path(c)]
+    hits = sum(1 for text in others if getattr(classify(text, vocab), want, None) is not None)
+    return bool(others) and hits * 2 > len(others)
 
 
 def _path_key(file: str, sheet: Sheet, path: list[HeaderCell], vocab: Vocabulary, out: TableResult) -> Key | None:
