@@ -110,6 +110,8 @@ class Vocabulary:
         «K-0301», «0 Hele landet», «03 Oslo» for the fylke, which is the same area as the kommune).
         """
         raw = str(text).strip()
+        if len(raw) > MAX_NAME_CHARS:  # no bydel or region is named by a paragraph (and the regexes stay linear)
+            return None
         if raw.endswith(".0") and raw[:-2].isdigit():
             raw = raw[:-2]
         coded = _CODE_AND_NAME.match(raw)
@@ -149,7 +151,7 @@ class Vocabulary:
     def is_elsewhere(self, text: object) -> str | None:
         """The name of the kommune or fylke outside Oslo a region cell names («4601 Bergen», «Bergen», «K-1103»)."""
         raw = str(text).strip()
-        if self.resolve_bydel(raw):
+        if len(raw) > MAX_NAME_CHARS or self.resolve_bydel(raw):
             return None
         coded = _CODE_AND_NAME.match(raw)
         if coded:
@@ -188,6 +190,7 @@ class Vocabulary:
         return [b for b in self.bydeler.values() if b.is_bydel]
 
 
+MAX_NAME_CHARS = 120
 _CODE_AND_NAME = re.compile(r"^(?:[KkFfBb]-?)?(\d{1,6})(?:\s*[-–:]?\s+(\D.*))?$")
 
 
