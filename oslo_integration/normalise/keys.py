@@ -297,24 +297,6 @@ def header_kind(text: str | None) -> str | None:
     return DIMENSION_HEADERS.get(fold(str(text)))
 
 
-def closest_labels(text: str, vocab: Vocabulary, limit: int = 3) -> list[str]:
-    """Known labels nearest to an unknown one, for the message that refuses it."""
-    choices: dict[str, str] = {}
-    for folded, shown in vocab.label_display.items():
-        if "_" not in shown:
-            choices.setdefault(folded, shown[:1].upper() + shown[1:])
-    for b in vocab.bydeler.values():
-        choices.setdefault(fold(b.bydel), b.bydel)
-    for kind_map in vocab.categories.values():
-        for folded, canonical in kind_map.items():
-            if "_" not in canonical:
-                choices.setdefault(folded, canonical)
-    from rapidfuzz import fuzz, process  # only a refused label needs it
-
-    found = process.extract(fold(text), list(choices), scorer=fuzz.WRatio, limit=limit)
-    return [choices[c] for c, _score, _i in found]
-
-
 def closest_bydel(text: str, vocab: Vocabulary) -> str | None:
     names = {fold(b.bydel): b.bydel for b in vocab.bydeler.values()}
     from rapidfuzz import fuzz, process

@@ -9,7 +9,7 @@ from ..read.grid import Sheet
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..vocab import Vocabulary, fold
 from .context import Context
-from .keys import GROUP_WORDS, SHARE_MARKERS, Key, classify, closest_bydel, header_kind, merge
+from .keys import GROUP_WORDS, SEX_WORDS, SHARE_MARKERS, Key, classify, closest_bydel, header_kind, merge
 from .layout import HeaderCell, Table, cell_kind
 from .mapping import ROLE_HEADER, ROLE_ROW, suggest, suggestion_words
 
@@ -48,7 +48,6 @@ class TableResult:
 
 # The schema has no sex dimension yet: figures for women or men only are left out (with one warning),
 # the totals for both sexes are read.
-_SEX_WORDS = {"kvinner", "kvinne", "menn", "mann", "kvinnar", "jenter", "gutter", "kjonn kvinner", "kjonn menn"}
 
 
 def is_sex_split(category: str | None) -> bool:
@@ -56,7 +55,7 @@ def is_sex_split(category: str | None) -> bool:
     if not category:
         return False
     folded = fold(category)
-    return folded in _SEX_WORDS or any(word in _SEX_WORDS for word in folded.split())
+    return folded in SEX_WORDS or any(word in SEX_WORDS for word in folded.split())
 
 
 @dataclass
