@@ -7,6 +7,7 @@ import streamlit as st
 from oslo_integration.store import StoreError
 from oslo_integration.text.strings import t
 from oslo_integration.ui.login import current_user, login_box, refresh_login
+from oslo_integration.ui.shell import page_shell
 from oslo_integration.ui.view import current_view, sidebar
 
 st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
@@ -32,7 +33,9 @@ def pages(lang: str) -> tuple[list, list]:
 
 def run() -> None:
     refresh_login()  # a user removed from the user file loses the upload pages on their next click
-    lang = current_view().lang
+    view = current_view()
+    # the language toggle's new state is known before this run: the menu switches on the same click
+    lang = ("en" if st.session_state["w_lang"] else "nb") if "w_lang" in st.session_state else view.lang
     public, logged_in = pages(lang)
 
     def start() -> None:
@@ -44,7 +47,8 @@ def run() -> None:
     page = st.navigation([start_page] + public + (logged_in if current_user() else []))
     if page is start_page:  # straight on to Oversikt; the sidebar (and its notices about the URL) is drawn there
         page.run()
-    st.session_state["view"] = sidebar()
+    st.session_state["view"] = sidebar(page.url_path)
+    page_shell(st.session_state["view"])
     login_box()
     page.run()
 

@@ -1,161 +1,373 @@
-"""Altair charts from tidy indicator frames: bydeler for a year, or lines over years.
+"""Altair charts from tidy indicator frames: bydeler for a year, lines over years, and compositions.
 
-Hidden and missing figures are written as text where the bar would be, never drawn as zero; the
-selected bydel is marked by colour and by an arrow in its label, so colour is not the only cue.
+Rules every chart here keeps, each with a plain test:
+- one layout at every width: a bydel's name stands above its bar, so a 390 px phone keeps the whole
+  width for the bars instead of spending it on labels;
+- hidden and missing figures are written as text where the bar would be, never drawn as zero;
+- a reference (Oslo i alt, Hele landet) that would dwarf the bars is written in the subtitle, not
+  drawn to a scale that makes every bydel a sliver;
+- a series keeps its colour and mark whatever is selected, and an example series always says so;
+- numbers follow the language's locale (`config.locale`), and every chart carries its own
+  description for screen readers.
 """
 
 from __future__ import annotations
+
+import json
 
 import altair as alt
 import polars as pl
 
 from .metrics.indicators import Indicator
+from .text.numbers import fmt_number, fmt_percent, fmt_range, symbols, vega_locale
 from .text.strings import status_names, t
 from .vocab import vocabulary
 
+# Marks at least 3:1 against white (WCAG 2.1 1.4.11), text at least 4.5:1 (1.4.3); a test checks both.
 SELECTED = "#b2182b"
-OTHER = "#6b8fb5"
+REAL_BAR = "#35608f"
+EXAMPLE_BAR = "#7b8a9a"
+INTERVAL = "#1a1a1a"
+TEXT = "#262626"
 OSLO_COLOR = "#1a1a1a"
-NORWAY_COLOR = "#7a5195"
+NORWAY_COLOR = "#6a3d9a"
 FONT_SIZE = 14
+OSLO, NORWAY = "0301", "0"
+# One colour per bydel, fixed by its place in the bydel list, so a series never changes colour.
+BYDEL_PALETTE = [
+    "#1f5f99", "#b2182b", "#2d7d46", "#8c510a", "#6a3d9a", "#c4400a", "#01665e", "#9c2a72",
+    "#4d4d9f", "#7f5a00", "#00708a", "#8b1a1a", "#3c6e1e", "#a3366e", "#5a5a5a",
+]  # fmt: skip
+DWARF = 3.0  # a reference more than this many times the largest bar is written, not drawn
+BAR_STEP = 44  # px per bydel: a name line above a 20 px bar
+
+
+def series_colors() -> dict[str, str]:
+    """Every series' colour: each bydel by its place in the list, Oslo i alt black, Hele landet purple."""
+    bydeler = [b.bydel_nr for b in vocabulary().real_bydeler()]
+    colours = {nr: BYDEL_PALETTE[i % len(BYDEL_PALETTE)] for i, nr in enumerate(bydeler)}
+    return colours | {OSLO: OSLO_COLOR, NORWAY: NORWAY_COLOR}
+
+
+def series_name(nr: str, example: bool, lang: str) -> str:
+    vocab = vocabulary()
+    base = t("oslo", lang) if nr == OSLO else t("norway", lang) if nr == NORWAY else vocab.bydel_name(nr)
+    return base + (f" ({t('example', lang)})" if example else "")
+
+
+def value_label(ind: Indicator, lang: str) -> str:
+    return ind.label(lang) + (" (%)" if ind.is_share else "")
+
+
+def _axis_labels(ind: Indicator, lang: str) -> str:
+    """Tick labels in the language's locale: «4 000», «28 %» (values are already in percent)."""
+    if ind.is_share:
+        return f"format(datum.value, ',') + '{symbols(lang)['percent']}'"
+    return "format(datum.value, ',')"
+
+
+def finish(chart: alt.TopLevelMixin, lang: str, description: str) -> alt.TopLevelMixin:
+    """Locale, description (the SVG's text alternative), quiet view and readable axes for any chart."""
+    return (
+        chart.properties(description=description)
+        .configure(locale=vega_locale(lang), font="Source Sans Pro, sans-serif")
+        .configure_view(strokeWidth=0)
+        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT, labelOverlap=True)
+        .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT)
+        .configure_title(color=TEXT, subtitleColor=TEXT)
+    )
+
+
+def references(frame: pl.DataFrame, ind: Indicator, year: int, largest: float | None, lang: str) -> list[dict]:
+    """Oslo i alt and Hele landet for the year, each drawn as a line only when it does not dwarf the bars.
+
+    A count of a whole city or country beside a bydel's count is written, not drawn: at one scale every
+    bydel bar would be a sliver. Shares are always on the same scale and drawn.
+    """
+    out = []
+    for nr, color, dash in ((OSLO, OSLO_COLOR, [6, 3]), (NORWAY, NORWAY_COLOR, [2, 2])):
+        hit = frame.filter((pl.col("bydel_nr") == nr) & (pl.col("year") == year) & (pl.col("status") == "ok"))
+        if not hit.height or hit["value"][0] is None:
+            continue
+        r = hit.row(0, named=True)
+        value = float(r["value"])
+        drawn = ind.is_share or largest is None or largest <= 0 or value <= DWARF * largest
+        name = series_name(nr, bool(r["example"]), lang)
+        out.append(
+            {"value": value, "name": name, "text": ind.format_value(value, lang), "color": color, "dash": dash, "drawn": drawn}
+        )
+    return out
+
+
+def _reference_subtitle(refs: list[dict], lang: str) -> list[str]:
+    lines = []
+    for ref in refs:
+        if ref["drawn"]:
+            kind = t("line_dashed" if ref["dash"][0] > 3 else "line_dotted", lang)
+            lines.append(f"{kind}: {ref['name']} {ref['text']}")
+        else:
+            lines.append(f"{ref['name']}: {ref['text']} ({t('not_to_scale', lang)})")
+    return lines
+
+
+def bar_rows(frame: pl.DataFrame, ind: Indicator, year: int, selected: tuple[str, ...], lang: str) -> list[dict]:
+    """One row per bydel for the year, with its label, shown value and status text, largest first."""
+    bydeler = {b.bydel_nr for b in vocabulary().real_bydeler()}
+    rows = frame.filter((pl.col("year") == year) & pl.col("bydel_nr").is_in(list(bydeler)))
+    names = status_names(lang)
+    out = []
+    for r in rows.iter_rows(named=True):
+        chosen = r["bydel_nr"] in selected
+        ok = r["status"] == "ok" and r["value"] is not None
+        label = ("▶ " if chosen else "") + series_name(r["bydel_nr"], bool(r["example"]), lang)
+        out.append(
+            {
+                "bydel": r["bydel"],
+                "label": label,
+                "value": r["value"] if ok else None,
+                "ci_low": r["ci_low"] if ok else None,
+                "ci_high": r["ci_high"] if ok else None,
+                "shown": ind.format_value(r["value"], lang) if ok else names.get(r["status"], r["status"]),
+                "line": label + ": " + (ind.format_value(r["value"], lang) if ok else names.get(r["status"], r["status"])),
+                "interval": fmt_range(r["ci_low"], r["ci_high"], 1, lang) if ok and r["ci_low"] is not None else "",
+                "state": names.get(r["status"], r["status"]),
+                "kind_text": t("example", lang) if r["example"] else t("real", lang),
+                "chosen": chosen,
+                "example": bool(r["example"]),
+            }
+        )
+    return sorted(out, key=lambda d: (d["value"] is None, -(d["value"] or 0), d["label"]))
 
 
 def bars_by_bydel(
-    frame: pl.DataFrame, ind: Indicator, year: int, selected: tuple[str, ...], lang: str = "nb", title: str | None = None
-) -> alt.LayerChart:
-    """All bydeler for one year, with Oslo i alt and Hele landet as labelled reference lines."""
-    vocab = vocabulary()
-    bydeler = {b.bydel_nr for b in vocab.real_bydeler()}
-    rows = frame.filter((pl.col("year") == year) & pl.col("bydel_nr").is_in(list(bydeler)))
-    ex = t("example", lang)
-    data = rows.with_columns(
-        label=pl.when(pl.col("bydel_nr").is_in(list(selected))).then(pl.format("▶ {}", "bydel")).otherwise(pl.col("bydel"))
-        + pl.when(pl.col("example")).then(pl.lit(f" ({ex})")).otherwise(pl.lit("")),
-        chosen=pl.col("bydel_nr").is_in(list(selected)),
-        shown=pl.col("value").map_elements(lambda v: ind.format_value(v, lang), return_dtype=pl.String),
-        state=pl.col("status").replace_strict(status_names(lang), default=pl.col("status")),
-        kind_text=pl.when(pl.col("example")).then(pl.lit(ex)).otherwise(pl.lit(t("real", lang))),
-    ).to_dicts()
-    order = [d["label"] for d in sorted(data, key=lambda d: (d["value"] is None, -(d["value"] or 0)))]
-    base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelFontSize=FONT_SIZE, labelLimit=260)),
-    )
+    frame: pl.DataFrame,
+    ind: Indicator,
+    year: int,
+    selected: tuple[str, ...],
+    lang: str = "nb",
+    title: str | None = None,
+    description: str = "",
+) -> alt.TopLevelMixin:
+    """All bydeler for one year, names above their bars, with Oslo i alt and Hele landet as references."""
+    data = bar_rows(frame, ind, year, selected, lang)
+    order = [d["label"] for d in data]
+    values = [d["value"] for d in data if d["value"] is not None]
+    refs = references(frame, ind, year, max(values) if values else None, lang)
+    y = alt.Y("label:N", sort=order, title=None, axis=None, scale=alt.Scale(paddingInner=0.5, paddingOuter=0.3))
+    base = alt.Chart(alt.Data(values=data)).encode(y=y)
     tooltip = [
         alt.Tooltip("bydel:N", title=t("bydel", lang)),
         alt.Tooltip("shown:N", title=t("value", lang)),
+        *([alt.Tooltip("interval:N", title=t("interval", lang))] if ind.kind == "rate" else []),
         alt.Tooltip("state:N", title=t("status", lang)),
         alt.Tooltip("kind_text:N", title=t("type", lang)),
     ]
-    x_title = ind.label(lang) + (" (%)" if ind.is_share else "")
+    x = alt.X(
+        "value:Q",
+        title=value_label(ind, lang),
+        scale=alt.Scale(zero=True, nice=True),
+        axis=alt.Axis(tickCount=4, labelExpr=_axis_labels(ind, lang), orient="top", grid=True),
+    )
     bars = (
         base.transform_filter("datum.value != null")
-        .mark_bar()
+        .mark_bar(cornerRadiusEnd=2)
         .encode(
-            x=alt.X("value:Q", title=x_title, axis=alt.Axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)),
-            color=alt.condition("datum.chosen", alt.value(SELECTED), alt.value(OTHER)),
-            opacity=alt.condition("datum.example", alt.value(0.55), alt.value(1.0)),
+            x=x,
+            color=alt.when("datum.chosen")
+            .then(alt.value(SELECTED))
+            .when("datum.example")
+            .then(alt.value(EXAMPLE_BAR))
+            .otherwise(alt.value(REAL_BAR)),
             tooltip=tooltip,
         )
     )
-    layers = [bars]
-    if rows["ci_low"].is_not_null().any():
+    # the name and value line sits in the gap above its bar, from the left edge: the bars get the full width
+    names = base.mark_text(align="left", baseline="bottom", dy=-12, fontSize=FONT_SIZE, color=TEXT).encode(
+        x=alt.value(0), text="line:N"
+    )
+    layers: list[alt.Chart] = [bars, names]
+    if any(d["ci_low"] is not None for d in data):
         layers.append(
             base.transform_filter("datum.ci_low != null")
-            .mark_rule(color="#333", strokeWidth=1.5)
-            .encode(x="ci_low:Q", x2="ci_high:Q")
+            .mark_rule(color=INTERVAL, strokeWidth=1.5)
+            .encode(x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
         )
-    layers.append(
-        base.transform_filter("datum.value == null")
-        .mark_text(align="left", dx=4, fontStyle="italic", fontSize=FONT_SIZE, color="#555")
-        .encode(x=alt.datum(0), text="state:N", tooltip=tooltip)
-    )
-    refs = []
-    for nr, key, color, dash, align in (
-        ("0301", "oslo", OSLO_COLOR, [6, 3], "right"),
-        ("0", "norway", NORWAY_COLOR, [2, 2], "left"),
-    ):
-        hit = frame.filter((pl.col("bydel_nr") == nr) & (pl.col("year") == year) & (pl.col("status") == "ok"))
-        if hit.height:
-            r = hit.row(0, named=True)
-            name = t(key, lang) + (f" ({ex})" if r["example"] else "")
-            refs.append(
-                {
-                    "value": r["value"],
-                    "name": f"{name}: {ind.format_value(r['value'], lang)}",
-                    "color": color,
-                    "dash": dash,
-                    "align": align,
-                }
-            )
     for ref in refs:
-        rule = (
-            alt.Chart(alt.Data(values=[ref]))
-            .mark_rule(color=ref["color"], strokeDash=ref["dash"], strokeWidth=2.5)
-            .encode(x="value:Q", tooltip=[alt.Tooltip("name:N")])
-        )
-        # Oslo's label to the left of its line, the country's to the right, so they never overlap
-        label = (
-            alt.Chart(alt.Data(values=[ref]))
-            .mark_text(
-                align=ref["align"],
-                dx=-4 if ref["align"] == "right" else 4,
-                dy=-8,
-                fontSize=FONT_SIZE,
-                fontWeight="bold",
-                color=ref["color"],
-            )
-            .encode(x="value:Q", y=alt.value(0), text="name:N")
-        )
-        layers += [rule, label]
-    chart = alt.layer(*layers).properties(
-        height=alt.Step(26), title=alt.Title(title or f"{ind.label(lang)}, {year}", fontSize=18, anchor="start")
+        if ref["drawn"]:
+            layers.append(
+                alt.Chart(alt.Data(values=[ref]))
+                .mark_rule(color=ref["color"], strokeDash=ref["dash"], strokeWidth=2.5)
+                .encode(x="value:Q", tooltip=[alt.Tooltip("name:N", title=t("reference", lang)), alt.Tooltip("text:N", title=t("value", lang))])
+            )  # fmt: skip
+    heading = alt.Title(
+        title or f"{ind.label(lang)}, {year}",
+        subtitle=_reference_subtitle(refs, lang) or "",
+        fontSize=18,
+        subtitleFontSize=FONT_SIZE,
+        anchor="start",
+        limit=0,
     )
-    return chart.configure_view(strokeWidth=0)
+    chart = alt.layer(*layers).properties(height=alt.Step(BAR_STEP), width="container", title=heading)
+    return finish(chart, lang, description or f"{ind.label(lang)}, {year}")
+
+
+def line_rows(frame: pl.DataFrame, ind: Indicator, selected: tuple[str, ...], years: tuple[int, int], lang: str) -> list[dict]:
+    """The selected bydeler, Oslo i alt and (for shares) Hele landet over the years, each named for its series."""
+    keep = [*selected, OSLO] + ([NORWAY] if ind.is_share else [])
+    rows = frame.filter(pl.col("bydel_nr").is_in(keep) & pl.col("year").is_between(*years))
+    example_series = set(rows.filter(pl.col("example"))["bydel_nr"].to_list())
+    names = status_names(lang)
+    out = []
+    for r in rows.sort("bydel_nr", "year").iter_rows(named=True):
+        ok = r["status"] == "ok" and r["value"] is not None
+        out.append(
+            {
+                "series": series_name(r["bydel_nr"], r["bydel_nr"] in example_series, lang),
+                "bydel_nr": r["bydel_nr"],
+                "year": int(r["year"]),
+                "value": r["value"] if ok else None,
+                "ci_low": r["ci_low"] if ok else None,
+                "ci_high": r["ci_high"] if ok else None,
+                "shown": ind.format_value(r["value"], lang) if ok else names.get(r["status"], r["status"]),
+                "state": names.get(r["status"], r["status"]),
+                "kind_text": t("example", lang) if r["example"] else t("real", lang),
+            }
+        )
+    return out
 
 
 def lines_over_years(
-    frame: pl.DataFrame, ind: Indicator, selected: tuple[str, ...], years: tuple[int, int], lang: str = "nb"
-) -> alt.LayerChart:
-    """Selected bydeler over the years, with Oslo i alt dashed; rates carry their interval."""
-    keep = list(selected) + ["0301"]
-    ex = t("example", lang)
-    rows = frame.filter(pl.col("bydel_nr").is_in(keep) & pl.col("year").is_between(*years)).with_columns(
-        series=pl.when(pl.col("bydel_nr") == "0301").then(pl.lit(t("oslo", lang))).otherwise(pl.col("bydel")),
-        dashed=pl.col("bydel_nr") == "0301",
-        shown=pl.col("value").map_elements(lambda v: ind.format_value(v, lang), return_dtype=pl.String),
-        kind_text=pl.when(pl.col("example")).then(pl.lit(ex)).otherwise(pl.lit(t("real", lang))),
-        state=pl.col("status").replace_strict(status_names(lang), default=pl.col("status")),
-    )
-    data = rows.to_dicts()
+    frame: pl.DataFrame,
+    ind: Indicator,
+    selected: tuple[str, ...],
+    years: tuple[int, int],
+    lang: str = "nb",
+    description: str = "",
+) -> alt.TopLevelMixin:
+    """Selected bydeler over the years with Oslo i alt dashed; each series' colour is fixed by who it is."""
+    data = line_rows(frame, ind, selected, years, lang)
+    colours = series_colors()
+    domain = list(dict.fromkeys(d["series"] for d in data))
+    palette = [colours[next(d["bydel_nr"] for d in data if d["series"] == s)] for s in domain]
+    dashes = [[6, 4] if s.startswith(t("oslo", lang)) else [2, 2] if s.startswith(t("norway", lang)) else [1, 0] for s in domain]
     base = alt.Chart(alt.Data(values=data)).encode(
-        x=alt.X("year:O", title=t("year", lang), axis=alt.Axis(labelFontSize=FONT_SIZE, labelAngle=0)),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(labelFontSize=FONT_SIZE, orient="bottom")),
+        x=alt.X("year:O", title=t("year", lang), axis=alt.Axis(labelAngle=0)),
+        color=alt.Color(
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=domain, range=palette),
+            legend=alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=220, symbolStrokeWidth=3),
+        ),
     )
-    tooltip = [alt.Tooltip("series:N", title=t("bydel", lang)), alt.Tooltip("year:O"), alt.Tooltip("shown:N", title=t("value", lang)),
-               alt.Tooltip("state:N", title=t("status", lang)), alt.Tooltip("kind_text:N", title=t("type", lang))]  # fmt: skip
-    y = alt.Y("value:Q", title=ind.label(lang) + (" (%)" if ind.is_share else ""), axis=alt.Axis(labelFontSize=FONT_SIZE))
+    tooltip = [alt.Tooltip("series:N", title=t("bydel", lang)), alt.Tooltip("year:O", title=t("year", lang)),
+               alt.Tooltip("shown:N", title=t("value", lang)), alt.Tooltip("state:N", title=t("status", lang)),
+               alt.Tooltip("kind_text:N", title=t("type", lang))]  # fmt: skip
+    y = alt.Y(
+        "value:Q",
+        title=value_label(ind, lang),
+        axis=alt.Axis(tickCount=4, labelExpr=_axis_labels(ind, lang)),
+        scale=alt.Scale(zero=True),
+    )
     line = (
         base.transform_filter("datum.value != null")
         .mark_line(point=alt.OverlayMarkDef(size=70, filled=True), strokeWidth=3)
         .encode(
-            y=y, strokeDash=alt.condition("datum.dashed", alt.value([6, 4]), alt.value([1, 0])), shape="series:N", tooltip=tooltip
+            y=y,
+            strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=dashes), legend=None),
+            shape=alt.Shape("series:N", scale=alt.Scale(domain=domain), legend=None),
+            tooltip=tooltip,
         )
     )
     layers = [line]
-    if rows["ci_low"].is_not_null().any():
+    if any(d["ci_low"] is not None for d in data):
         layers.append(
             base.transform_filter("datum.ci_low != null").mark_rule(strokeWidth=1.5).encode(y="ci_low:Q", y2="ci_high:Q")
         )
-    layers.append(
-        base.transform_filter("datum.value == null")
-        .mark_text(fontStyle="italic", fontSize=12, dy=-8)
-        .encode(y=alt.datum(0), text="state:N", tooltip=tooltip)
+    chart = alt.layer(*layers).properties(
+        height=320, width="container", title=alt.Title(f"{ind.label(lang)}, {years[0]}–{years[1]}", fontSize=18, anchor="start")
     )
-    return (
-        alt.layer(*layers)
-        .properties(height=360, title=alt.Title(ind.label(lang), fontSize=18, anchor="start"))
-        .configure_view(strokeWidth=0)
+    return finish(chart, lang, description or f"{ind.label(lang)}, {years[0]}–{years[1]}")
+
+
+def composition_rows(shares: pl.DataFrame, year: int, bydeler: list[str], lang: str) -> list[dict]:
+    """Each selected bydel's parts for the year as counts and shares of its whole, remainder included."""
+    rows = shares.filter((pl.col("year") == year) & pl.col("bydel_nr").is_in(bydeler) & (pl.col("status") == "ok"))
+    place = {nr: i for i, nr in enumerate(bydeler)}
+    rows = rows.sort(
+        pl.col("bydel_nr").replace_strict(place, default=len(place)),
+        "remainder",
+        pl.col("value"),
+        descending=[False, False, True],
     )
+    out = []
+    for r in rows.iter_rows(named=True):
+        out.append(
+            {
+                "who": series_name(r["bydel_nr"], bool(r["example"]), lang),
+                "category": t("remainder", lang) if r["remainder"] else r["category"],
+                "value": r["value"],
+                "share": r["share"],
+                "shown": f"{fmt_number(r['value'], 0, lang)} ({fmt_percent(r['share'], 1, lang)})",
+                "remainder": bool(r["remainder"]),
+                "total": fmt_number(r["total"], 0, lang),
+            }
+        )
+    return out
+
+
+def composition_bars(
+    shares: pl.DataFrame, year: int, bydeler: list[str], lang: str, title: str, description: str = ""
+) -> alt.TopLevelMixin:
+    """100 % bars of each whole (e.g. all settled), the remainder drawn as «Øvrige / ukjent», never left out."""
+    data = composition_rows(shares, year, bydeler, lang)
+    cats = list(dict.fromkeys(d["category"] for d in sorted(data, key=lambda d: (d["remainder"], -d["value"]))))
+    palette = ["#1f5f99", "#c4400a", "#2d7d46", "#6a3d9a", "#8c510a", "#00708a", "#9c2a72", "#4d4d4d"]
+    colours = [("#8a8a8a" if c == t("remainder", lang) else palette[i % len(palette)]) for i, c in enumerate(cats)]
+    order = list(dict.fromkeys(d["who"] for d in data))
+    chart = (
+        alt.Chart(alt.Data(values=data))
+        .transform_calculate(order=f"indexof({json.dumps(cats)}, datum.category)")
+        .mark_bar()
+        .encode(
+            y=alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
+            x=alt.X(
+                "share:Q",
+                stack="zero",
+                title=t("share_of_all", lang),
+                scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(tickCount=4, labelExpr=f"format(datum.value, ',') + '{symbols(lang)['percent']}'"),
+            ),
+            color=alt.Color(
+                "category:N",
+                title=None,
+                scale=alt.Scale(domain=cats, range=colours),
+                legend=alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=220),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("who:N", title=t("bydel", lang)),
+                alt.Tooltip("category:N", title=t("category", lang)),
+                alt.Tooltip("shown:N", title=t("value", lang)),
+                alt.Tooltip("total:N", title=t("total", lang)),
+            ],
+        )  # fmt: skip
+        .properties(height=alt.Step(40), width="container", title=alt.Title(title, fontSize=18, anchor="start"))
+    )
+    return finish(chart, lang, description or title)
+
+
+def no_figures_reason(frame: pl.DataFrame, ind: Indicator, year: int, lang: str) -> str | None:
+    """One line saying why a card has nothing to draw for the year, or None when it has figures."""
+    in_year = frame.filter(pl.col("year") == year)
+    if in_year.filter(pl.col("status") == "ok").height:
+        return None
+    hidden = in_year.filter(pl.col("status") == "prikket").height
+    with_figures = sorted(set(frame.filter(pl.col("status") == "ok")["year"].to_list()))
+    from .metrics.coverage import year_ranges
+
+    where = t("figures_for_years", lang, years=year_ranges(with_figures)) if with_figures else t("no_figures_at_all", lang)
+    key = "no_figures_hidden" if hidden else "no_figures_year"
+    return t(key, lang, label=ind.label(lang), year=year) + " " + where
 
 
 def text_alternative(frame: pl.DataFrame, ind: Indicator, year: int, bydel_nr: str, lang: str = "nb") -> str:
@@ -167,7 +379,8 @@ def text_alternative(frame: pl.DataFrame, ind: Indicator, year: int, bydel_nr: s
         if not hit.height:
             return t("status_mangler", lang)
         r = hit.row(0, named=True)
-        return ind.format_value(r["value"], lang) if r["status"] == "ok" else t(f"status_{r['status']}", lang)
+        text = ind.format_value(r["value"], lang) if r["status"] == "ok" else t(f"status_{r['status']}", lang)
+        return text + (f" ({t('example', lang)})" if r["example"] else "")
 
     n = rows.filter((pl.col("bydel_nr").str.len_chars() == 6) & (pl.col("status") == "ok")).height
     name = vocabulary().bydel_name(bydel_nr)
@@ -179,6 +392,17 @@ def text_alternative(frame: pl.DataFrame, ind: Indicator, year: int, bydel_nr: s
         n=n,
         bydel=name,
         value=value_of(bydel_nr),
-        oslo=value_of("0301"),
-        norway=value_of("0"),
+        oslo=value_of(OSLO),
+        norway=value_of(NORWAY),
     )
+
+
+def lines_text(rows: list[dict], ind: Indicator, years: tuple[int, int], lang: str) -> str:
+    """The line chart's own text alternative: each series with its first and last figure in the span."""
+    parts = []
+    for series in dict.fromkeys(r["series"] for r in rows):
+        points = [r for r in rows if r["series"] == series and r["value"] is not None]
+        if points:
+            first, last = points[0], points[-1]
+            parts.append(f"{series}: {first['shown']} ({first['year']}) – {last['shown']} ({last['year']})")
+    return f"{t('chart', lang)}: {ind.label(lang)}, {years[0]}–{years[1]}. " + "; ".join(parts) + "."

@@ -1,3 +1,4 @@
+from oslo_integration.page_cards import BREAKDOWNS, CARDS
 from oslo_integration.ui.card import indicator_card
 from oslo_integration.ui.countries import country_breakdown
 from oslo_integration.ui.page import header
@@ -5,6 +6,7 @@ from oslo_integration.ui.view import page_view
 
 view = page_view()
 header("page_intro", view)
-indicator_card("intro_deltakere", view)
-indicator_card("intro_avsluttet", view)
-country_breakdown("intro_avsluttet", view)
+for indicator, count in CARDS["introduksjonsprogrammet"]:
+    indicator_card(indicator, view, count_indicator=count)
+for measure in BREAKDOWNS["introduksjonsprogrammet"]:
+    country_breakdown(measure, view)

@@ -147,7 +147,7 @@ def to_text(entries: list[Entry], bydel_nr: str, year: int) -> str:
             if r["numerator"] is not None and r["denominator"] is not None:
                 parts.append(f"({fmt_number(r['numerator'])} av {fmt_number(r['denominator'])})")
             if r["ci_low"] is not None:
-                parts.append(f"95 % KI {e.indicator.format_value(r['ci_low'])}–{e.indicator.format_value(r['ci_high'])}")
+                parts.append(f"95\u00a0% KI {e.indicator.format_value(r['ci_low'])}–{e.indicator.format_value(r['ci_high'])}")
             lines.append(" ".join(parts))
         else:
             lines.append(f"  Status: {r['status']}")

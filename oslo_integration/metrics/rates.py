@@ -100,8 +100,17 @@ def compute_all(obs: pl.DataFrame, inds: dict[str, Indicator]) -> pl.DataFrame:
     return pl.concat([compute(obs, i) for i in inds.values()], how="vertical")
 
 
+REMAINDER = "Øvrige / ukjent"
+
+
 def category_shares(obs: pl.DataFrame, measure: str) -> pl.DataFrame:
-    """Each category's count and its share of the measure's total (e.g. each country of all settled)."""
+    """Each category's count and its share of the measure's whole, the whole always accounted for.
+
+    Where the listed categories add up to less than the total (Frogner 2024: 55 from Ukraina of 80
+    settled), the rest is a computed category «Øvrige / ukjent» (`remainder` true), so a chart of the
+    parts never presents the listed ones as the whole. A remainder is only computed from visible
+    figures: with a hidden part it would give the hidden number away, so it is hidden too.
+    """
     from ..vocab import vocabulary
 
     info = vocabulary().measures[measure]
@@ -109,6 +118,32 @@ def category_shares(obs: pl.DataFrame, measure: str) -> pl.DataFrame:
     parts = obs.filter((pl.col("measure") == measure) & pl.col("category").is_not_null())
     totals = obs.filter((pl.col("measure") == total_measure) & pl.col("category").is_null()).select(
         "bydel_nr", "year", total="value", total_status="status", total_kind="kind"
+    )
+    listed = parts.group_by("bydel_nr", "year").agg(
+        listed=pl.col("value").filter(pl.col("status") == "ok").sum(),
+        any_hidden=(pl.col("status") == "prikket").any(),
+        any_example=(pl.col("kind") == "eksempel").any(),
+        bydel=pl.col("bydel").first(),
+    )
+    rest = (
+        listed.join(totals, on=["bydel_nr", "year"], how="inner")
+        .filter((pl.col("total_status") == "ok") & (pl.col("total") - pl.col("listed") > 0.5))
+        .select(
+            "bydel_nr",
+            "bydel",
+            "year",
+            category=pl.lit(REMAINDER),
+            value=pl.when(pl.col("any_hidden")).then(None).otherwise(pl.col("total") - pl.col("listed")),
+            status=pl.when(pl.col("any_hidden")).then(pl.lit("prikket")).otherwise(pl.lit("ok")),
+            kind=pl.when(pl.col("any_example") | (pl.col("total_kind") == "eksempel"))
+            .then(pl.lit("eksempel"))
+            .otherwise(pl.lit("beregnet")),
+            remainder=pl.lit(True),
+        )
+    )
+    parts = pl.concat(
+        [parts.select("bydel_nr", "bydel", "year", "category", "value", "status", "kind", remainder=pl.lit(False)), rest],
+        how="vertical_relaxed",
     )
     j = parts.join(totals, on=["bydel_nr", "year"], how="left")
     ok = (pl.col("status") == "ok") & (pl.col("total_status") == "ok") & (pl.col("total") > 0)
@@ -118,6 +153,7 @@ def category_shares(obs: pl.DataFrame, measure: str) -> pl.DataFrame:
         "year",
         "category",
         "value",
+        "total",
         share=pl.when(ok).then(pl.col("value") / pl.col("total") * 100),
         status=pl.when((pl.col("status") == "prikket") | (pl.col("total_status") == "prikket"))
         .then(pl.lit("prikket"))
@@ -125,4 +161,5 @@ def category_shares(obs: pl.DataFrame, measure: str) -> pl.DataFrame:
         .then(pl.lit("ok"))
         .otherwise(pl.lit("mangler")),
         example=(pl.col("kind") == "eksempel") | (pl.col("total_kind") == "eksempel").fill_null(False),
-    ).sort("bydel_nr", "year", "category")
+        remainder="remainder",
+    ).sort("bydel_nr", "year", "remainder", "category")

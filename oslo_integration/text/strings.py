@@ -57,15 +57,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "mode_share": {"nb": "Andel", "en": "Share"},
     "indicator": {"nb": "Indikator", "en": "Indicator"},
     "example_banner": {
-        "nb": "Siden viser **eksempeldata** (genererte tall, ikke ekte) for bydeler uten publiserte tall. "
-        "Eksempeltall er merket «eksempel» i tabeller, verktøytips og tegnforklaringer. Ekte tall for alle bydeler finnes "
-        "for 2010–2016 (IMDi og SSB), for Frogner også 2022–2024; se «Om dataene». Slå av «Vis eksempeldata» i menyen "
-        "for å skjule eksempeltallene.",
-        "en": "This page shows **example data** (generated, not real) for districts without published figures. "
-        "Example figures are marked «example» in tables, tooltips and legends. Real figures for every district exist "
-        "for 2010–2016 (IMDi and Statistics Norway), for Frogner also 2022–2024; see «About the data». Turn off «Show "
-        "example data» in the menu to hide the example figures.",
+        "nb": "Siden viser **eksempeldata** (genererte tall, ikke ekte) for bydeler uten publiserte tall, merket «eksempel». "
+        "Slå av i menyen; se «Om dataene».",
+        "en": "This page shows **example data** (generated, not real) for districts without published figures, marked "
+        "«example». Turn it off in the menu; see «About the data».",
     },
+    "example_banner_long": {
+        "nb": "Ekte tall for alle bydeler finnes for 2010–2016 (IMDi og SSB), for Frogner også 2022–2024. Alt annet på "
+        "sidene er eksempeldata: genererte tall som gjør det mulig å prøve dashbordet, merket «eksempel» i tabeller, "
+        "verktøytips og tegnforklaringer, aldri brukt der et ekte tall finnes, og aldri vurdert mot et ekte tall.",
+        "en": "Real figures for every district exist for 2010–2016 (IMDi and Statistics Norway), for Frogner also "
+        "2022–2024. Everything else on the pages is example data: generated figures that let the dashboard be tried "
+        "out, marked «example» in tables, tooltips and legends, never used where a real figure exists, and never judged "
+        "against a real figure.",
+    },
+    "meeting_selection": {"nb": "{bydeler} · {year}", "en": "{bydeler} · {year}"},
     "example_hidden": {
         "nb": "Eksempeldata er skjult. Bare ekte, publiserte tall vises.",
         "en": "Example data is hidden. Only real, published figures are shown.",
@@ -79,12 +85,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_ok": {"nb": "ok", "en": "ok"},
     "example": {"nb": "eksempel", "en": "example"},
     "real": {"nb": "ekte", "en": "real"},
+    "chart": {"nb": "Diagram", "en": "Chart"},
+    "computed": {"nb": "beregnet", "en": "computed"},
+    "line_dashed": {"nb": "Stiplet linje", "en": "Dashed line"},
+    "line_dotted": {"nb": "Prikket linje", "en": "Dotted line"},
+    "not_to_scale": {"nb": "ikke tegnet i skala", "en": "not drawn to scale"},
+    "reference": {"nb": "Sammenligning", "en": "Reference"},
+    "remainder": {"nb": "Øvrige / ukjent", "en": "Other / unknown"},
+    "share_of_all": {"nb": "Andel av alle", "en": "Share of all"},
+    "total": {"nb": "I alt", "en": "Total"},
+    "figures_for_years": {"nb": "Tall finnes for {years}.", "en": "Figures exist for {years}."},
+    "no_figures_at_all": {"nb": "Ingen tall er lagt inn ennå.", "en": "No figures have been entered yet."},
+    "no_figures_year": {"nb": "Ingen tall for {label} i {year}.", "en": "No figures for {label} in {year}."},
+    "no_figures_hidden": {
+        "nb": "Tallene for {label} i {year} er skjult fordi de gjelder få personer.",
+        "en": "The figures for {label} in {year} are hidden because they concern few people.",
+    },
     "oslo": {"nb": "Oslo i alt", "en": "Oslo as a whole"},
     "norway": {"nb": "Hele landet", "en": "Norway"},
     "value": {"nb": "Verdi", "en": "Value"},
     "numerator": {"nb": "Teller", "en": "Numerator"},
     "denominator": {"nb": "Nevner", "en": "Denominator"},
-    "interval": {"nb": "95 % konfidensintervall", "en": "95% confidence interval"},
+    "interval": {"nb": "95\u00a0% konfidensintervall", "en": "95% confidence interval"},
     "status": {"nb": "Status", "en": "Status"},
     "source": {"nb": "Kilde (fil og celle)", "en": "Source (file and cell)"},
     "type": {"nb": "Type", "en": "Type"},

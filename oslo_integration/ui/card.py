@@ -9,7 +9,7 @@ import streamlit as st
 
 from ..metrics import indicators
 from ..metrics.indicators import Indicator
-from ..text.numbers import fmt_number
+from ..text.numbers import EMPTY, fmt_number, fmt_range
 from ..text.strings import status_names, t
 from ..text.untrusted import md
 from ..vocab import vocabulary
@@ -30,21 +30,27 @@ def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = No
     )
 
     def show(v: float | None, decimals: int) -> str:
-        return fmt_number(v, decimals, lang) if v is not None else "–"
+        return fmt_number(v, decimals, lang)
 
     dec = 1 if ind.kind != "count" else 0
     out = rows.select(
         pl.col("bydel_nr").replace_strict(names, default=pl.col("bydel_nr")).alias(t("bydel", lang)),
         pl.col("year").alias(t("year", lang)),
         pl.col("value")
-        .map_elements(lambda v: show(v, dec), return_dtype=pl.String)
+        .map_elements(lambda v: show(v, dec), return_dtype=pl.String, skip_nulls=False)
         .alias(t("value", lang) + (" (%)" if ind.is_share else "")),
-        pl.col("numerator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("numerator", lang)),
-        pl.col("denominator").map_elements(lambda v: show(v, 0), return_dtype=pl.String).alias(t("denominator", lang)),
-        pl.format("{}–{}", pl.col("ci_low").round(1), pl.col("ci_high").round(1)).alias(t("interval", lang)),
+        pl.col("numerator")
+        .map_elements(lambda v: show(v, 0), return_dtype=pl.String, skip_nulls=False)
+        .alias(t("numerator", lang)),
+        pl.col("denominator")
+        .map_elements(lambda v: show(v, 0), return_dtype=pl.String, skip_nulls=False)
+        .alias(t("denominator", lang)),
+        pl.struct("ci_low", "ci_high")
+        .map_elements(lambda r: fmt_range(r["ci_low"], r["ci_high"], 1, lang), return_dtype=pl.String)
+        .alias(t("interval", lang)),
         pl.col("status").replace_strict(status_names(lang), default=pl.col("status")).alias(t("status", lang)),
         pl.when(pl.col("example")).then(pl.lit(t("example", lang))).otherwise(pl.lit(t("real", lang))).alias(t("type", lang)),
-        pl.col("sources").alias(t("source", lang)),
+        pl.col("sources").fill_null(EMPTY).alias(t("source", lang)),
     )
     if ind.kind != "rate":
         out = out.drop(t("numerator", lang), t("denominator", lang), t("interval", lang))
@@ -89,6 +95,7 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                 default=t("mode_share", lang),
                 key=f"mode_{key}",
                 required=True,
+                label_visibility="collapsed",
             )
             if mode == t("mode_count", lang):
                 chosen = inds[count_indicator]
@@ -103,13 +110,16 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
         )
         if tab_chart.open is not False:
             with tab_chart:
-                alt_text, bar_spec, line_spec = figures.chart_tab(
+                alt_text, bar_spec, line_spec, reason = figures.chart_tab(
                     *args, view.year, view.bydel, view.bydeler, (view.year_from, view.year_to), lang
                 )
-                st.vega_lite_chart(bar_spec, width="stretch", alt=alt_text)
+                if reason:  # one line, no empty chart
+                    st.info(reason)
+                else:
+                    st.vega_lite_chart(bar_spec, width="stretch")
+                    st.caption(md(alt_text))
                 if line_spec is not None:
                     st.vega_lite_chart(line_spec, width="stretch")
-                st.caption(md(alt_text))
         if tab_table.open:
             with tab_table:
                 span_table, year_table = _tables(*args, view)

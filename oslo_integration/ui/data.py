@@ -113,3 +113,16 @@ def synonyms(version: str) -> tuple:
 def synonym_log(version: str) -> pl.DataFrame:
     """Every stored synonym with who added it, when, from which file, and whether it was removed."""
     return open_store().synonyms()
+
+
+@lru_cache(maxsize=64)
+def page_years(version: str, show_example: bool, own: tuple[str, ...], page: str) -> list[int]:
+    """The years the page has figures for: the only years its year control offers."""
+    from ..metrics.profile import PROFILE_INDICATORS
+    from ..page_cards import page_indicators, years_with_figures
+
+    names = page_indicators(page, indicators(), PROFILE_INDICATORS)
+    if names is None:
+        return years(version)
+    found = years_with_figures(indicator_frame(version, show_example, name, own) for name in names)
+    return found or years(version)

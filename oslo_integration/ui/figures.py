@@ -70,13 +70,21 @@ def chart_tab(
     bydeler: Selection,
     span: tuple[int, int],
     lang: str,
-) -> tuple[str, dict, dict | None]:
-    """Everything the Graf tab shows, in one cached call: text alternative, bars, and lines over the span."""
+) -> tuple[str, dict | None, dict | None, str | None]:
+    """Everything the Graf tab shows, in one cached call: text alternative, bars, lines over the span,
+    and the one line that says why there is nothing to draw (then no bar chart is made)."""
     frame = data.indicator_frame(version, show_example, indicator, own)
     ind = indicators()[indicator]
     text = charts.text_alternative(frame, ind, year, bydel, lang)
-    line_spec = vega_spec(charts.lines_over_years(frame, ind, bydeler, span, lang)) if span[0] < span[1] else None
-    return text, vega_spec(charts.bars_by_bydel(frame, ind, year, bydeler, lang)), line_spec
+    reason = charts.no_figures_reason(frame, ind, year, lang)
+    bars = None if reason else vega_spec(charts.bars_by_bydel(frame, ind, year, bydeler, lang, description=text))
+    lines = None
+    span_rows = charts.line_rows(frame, ind, bydeler, span, lang)
+    if span[0] < span[1] and any(r["value"] is not None for r in span_rows):
+        lines = vega_spec(
+            charts.lines_over_years(frame, ind, bydeler, span, lang, description=charts.lines_text(span_rows, ind, span, lang))
+        )
+    return text, bars, lines, reason
 
 
 @lru_cache(maxsize=256)

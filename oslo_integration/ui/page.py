@@ -22,10 +22,13 @@ def _has_example(version: str) -> bool:
 def header(title_key: str, view: View, *, figures: bool = True) -> None:
     """`figures=False` for pages that show no figures (upload, log): no example or unsuppressed banner."""
     st.title(t(title_key, view.lang))
+    if view.meeting:  # no sidebar on the projector: the selection is said on the page
+        names = ", ".join(vocabulary().bydel_name(b) for b in view.bydeler)
+        st.subheader(t("meeting_selection", view.lang, bydeler=names, year=view.year))
     if not figures:
         return
     if view.show_example and _has_example(data.data_version()):
-        st.warning(t("example_banner", view.lang), icon="⚠️")
+        st.warning(t("example_banner", view.lang), icon="⚠️")  # one or two lines: the first figure stays above the fold
     elif not view.show_example:
         st.caption(t("example_hidden", view.lang))
     own = own_bydeler()

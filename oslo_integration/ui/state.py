@@ -11,6 +11,7 @@ from ..text.strings import t
 from ..vocab import vocabulary
 
 DEFAULT_BYDEL = "030105"
+MEETING_WORDS = ("møte", "mote", "moete", "meeting")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class View:
     indicator: str | None = None
     lang: str = "nb"
     show_example: bool = True
+    meeting: bool = False  # ?visning=møte: no sidebar, large type, one card per screen
 
     @property
     def bydel(self) -> str:
@@ -90,6 +92,11 @@ def parse_query(
             notice("indikator", str(params["indikator"]), indicators[0] if indicators else "–")
     if params.get("eksempel") in ("0", "nei", "false"):
         view = replace(view, show_example=False)
+    if "visning" in params:
+        if str(params["visning"]).strip().lower() in MEETING_WORDS:
+            view = replace(view, meeting=True)
+        else:
+            notice("visning", str(params["visning"]), "–")
     return Parsed(view, notices)
 
 
@@ -101,4 +108,6 @@ def to_query(view: View) -> dict[str, str]:
         out["lang"] = view.lang
     if not view.show_example:
         out["eksempel"] = "0"
+    if view.meeting:
+        out["visning"] = "møte"
     return out

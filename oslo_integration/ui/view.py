@@ -11,6 +11,7 @@ from ..text.strings import t
 from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data
+from .login import own_bydeler
 from .state import View, parse_query, to_query
 
 KEY = "view"
@@ -44,15 +45,26 @@ def _initial(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def sidebar() -> View:
-    """Bydeler, groups, years, language and the example switch; returns the updated view."""
+def _nearest(year: int, years: list[int]) -> int:
+    return min(years, key=lambda y: (abs(y - year), -y))
+
+
+def sidebar(page: str = "") -> View:
+    """Bydeler, groups, years, language and the example switch; returns the updated view.
+
+    The year controls offer only the years the page has figures for (`page` is its address); a year
+    the page lacks moves to the nearest one it has.
+    """
     view = current_view()
     vocab = vocabulary()
-    years = data.years(data.data_version())
+    _initial("w_example", view.show_example)
+    years = data.page_years(data.data_version(), bool(st.session_state["w_example"]), own_bydeler(), page)
     _initial("w_lang", view.lang == "en")
     _initial("w_bydeler", list(view.bydeler))
-    _initial("w_year", view.year if view.year in years else years[-1])
-    _initial("w_example", view.show_example)
+    _initial("w_year", view.year)
+    if st.session_state["w_year"] not in years:
+        st.session_state["w_year"] = _nearest(int(st.session_state["w_year"]), years)
+    span = (_nearest(view.year_from, years), _nearest(view.year_to, years))
     with st.sidebar:
         lang = "en" if st.session_state["w_lang"] else "nb"
         st.toggle(t("language", lang), key="w_lang")
@@ -63,9 +75,18 @@ def sidebar() -> View:
         group = st.selectbox(t("group", lang), [""] + list(groups), format_func=lambda g: groups.get(g, "–"), key="w_group")
         if group:
             chosen = list(dict.fromkeys(chosen + [b.bydel_nr for b in vocab.real_bydeler() if b.gruppe == group]))
-        year = st.select_slider(t("year", lang), options=years, key="w_year")
+        if len(years) > 1:
+            year = st.select_slider(t("year", lang), options=years, key="w_year")
+        else:  # a slider needs two choices
+            year = years[0]
+            st.caption(f"{t('year', lang)}: {year}")
         # a range slider is told by its value; it follows the view, which follows the slider
-        span = st.select_slider(t("years", lang), options=years, value=(view.year_from, view.year_to), key="w_span")
+        if len(years) > 1:
+            if tuple(st.session_state.get("w_span", span)) != span and any(
+                y not in years for y in st.session_state.get("w_span", ())
+            ):
+                del st.session_state["w_span"]
+            span = st.select_slider(t("years", lang), options=years, value=span, key="w_span")
         show_example = st.toggle(t("show_example", lang), key="w_example")
         st.caption(t("attribution", lang))
     new = replace(

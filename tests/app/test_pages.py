@@ -64,9 +64,9 @@ def test_every_page_runs_without_exception(db, page):
 
 def test_overview_shows_frogner_2024_work_at_programme_end(db):
     at = app(db, bydel="Frogner", aar="2024")
-    assert "16 av 57 (28 %) var i arbeid ved avslutning." in texts(at)
+    assert "16 av 57 (28\u00a0%) var i arbeid ved avslutning." in texts(at)
     metric = next(m for m in at.metric if m.label.startswith("Andel i arbeid ved endt"))
-    assert metric.value == "28,1 %"
+    assert metric.value == "28,1\u00a0%"
     assert "eksempeldata" in texts(at)  # the banner: other bydeler's figures are example data
 
 
@@ -89,7 +89,7 @@ def test_settlement_page_shows_94_in_municipal_housing_2022(db):
 def test_transition_page_shows_16_of_57(db):
     at = app(db, bydel="030105", aar="2024")
     at.switch_page("views/overgang.py").run()
-    assert "Frogner: 28,1 %" in texts(at)  # the chart's text alternative, on the tab that opens first
+    assert "Frogner: 28,1\u00a0%" in texts(at)  # the chart's text alternative, on the tab that opens first
     open_tab(at)
     hits = [
         df

@@ -130,17 +130,17 @@ def test_case_document_holds_the_case_figures_and_the_profile_rates(public, tmp_
     assert intro[1][1:] == ["19", "76", "57"] and intro[2][1:] == [".", "59", "48"]
     assert intro[3][1:] == [".", "18", "16"] and intro[4][1:] == [".", "15", "41"]
     rates = {r[0]: r[1:] for r in tables[3]}
-    assert rates["Andel i arbeid ved endt introduksjonsprogram: Frogner"] == [".", "18 av 76: 23,7 %", "16 av 57: 28,1 %"]
-    assert rates["Andel bosatt i kommunal bolig: Frogner"][0] == "94 av 185: 50,8 %"
+    assert rates["Andel i arbeid ved endt introduksjonsprogram: Frogner"] == [".", "18 av 76: 23,7\u00a0%", "16 av 57: 28,1\u00a0%"]
+    assert rates["Andel bosatt i kommunal bolig: Frogner"][0] == "94 av 185: 50,8\u00a0%"
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "2024: 16 av 57 (28 %) var i arbeid ved avslutning." in text
+    assert "2024: 16 av 57 (28\u00a0%) var i arbeid ved avslutning." in text
     assert "Kilder" in text and "frogner_bosetting_2022_2024.xlsx" in text
     assert len(doc.inline_shapes) == 2  # the key charts as images
     # the rates match the profile on the command line
     res = run("profil", "--bydel", "Frogner", "--year", "2024", "--format", "json", env_db=tmp_path / "p.duckdb")
     prof = {i["indicator"]: i for i in json.loads(res.stdout)["indicators"]}
     assert (
-        f"{prof['andel_arbeid_ved_avslutning']['value']:.1f}".replace(".", ",") + " %"
+        f"{prof['andel_arbeid_ved_avslutning']['value']:.1f}".replace(".", ",") + "\u00a0%"
         in rates["Andel i arbeid ved endt introduksjonsprogram: Frogner"][2]
     )
 

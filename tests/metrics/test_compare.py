@@ -18,14 +18,14 @@ def row(k, n, example=False):
 def test_clear_difference_both_languages():
     c = compare(IND, row(16, 57), row(4500, 10000), "landet")
     assert c.direction == "lower" and c.certain is True
-    assert c.verdict_nb == "Det er lavere enn landet (45 %), og forskjellen er større enn tilfeldig variasjon kan forklare."
+    assert c.verdict_nb == "Det er lavere enn landet (45\u00a0%), og forskjellen er større enn tilfeldig variasjon kan forklare."
     assert c.verdict_en == "That is lower than the country (45%), and the difference is larger than chance variation can explain."
 
 
 def test_uncertain_difference_both_languages():
     c = compare(IND, row(16, 57), row(310, 1000), "oslo")
     assert c.certain is False
-    assert c.verdict_nb == "Det er lavere enn Oslo i alt (31 %), men forskjellen er for liten til å si sikkert."
+    assert c.verdict_nb == "Det er lavere enn Oslo i alt (31\u00a0%), men forskjellen er for liten til å si sikkert."
     assert c.verdict_en == "That is lower than Oslo as a whole (31%), but the difference is too small to be sure."
 
 
@@ -39,7 +39,7 @@ def test_missing_reference_both_languages():
 def test_example_reference_is_labelled():
     mine = row(16, 57) | {"example": True}  # an example figure may be compared with an example reference, labelled
     c = compare(IND, mine, row(310, 1000, example=True), "oslo")
-    assert "(31 %, eksempeltall)" in c.verdict_nb and "(31%, example figure)" in c.verdict_en
+    assert "(31\u00a0%, eksempeltall)" in c.verdict_nb and "(31%, example figure)" in c.verdict_en
 
 
 def test_a_real_figure_is_never_judged_against_an_example_reference():
@@ -65,14 +65,14 @@ def test_published_percent_reference_without_counts_uses_the_bydel_interval():
 
 
 def test_figure_sentence_matches_the_case():
-    assert figure_sentence(IND, row(16, 57), "nb") == "16 av 57 (28 %) var i arbeid ved avslutning."
+    assert figure_sentence(IND, row(16, 57), "nb") == "16 av 57 (28\u00a0%) var i arbeid ved avslutning."
     assert figure_sentence(IND, row(16, 57), "en") == "16 of 57 (28%) were in work when the programme ended."
     assert "prikket" in figure_sentence(IND, {"status": "prikket"}, "nb")
 
 
 def test_target_above_national_average():
     t = target_comparison(IND, row(16, 57), row(4000, 10000), 2024)
-    assert t.reference == "mal" and t.verdict_nb.startswith("Målet er å ligge over landsgjennomsnittet (40 %): ikke nådd.")
+    assert t.reference == "mal" and t.verdict_nb.startswith("Målet er å ligge over landsgjennomsnittet (40\u00a0%): ikke nådd.")
     assert "not met" in t.verdict_en
 
 

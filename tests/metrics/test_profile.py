@@ -28,7 +28,7 @@ def test_frogner_2024_work_at_programme_end(db):
     assert round(ind["value"], 1) == 28.1
     assert ind["ci_low"] == pytest.approx(18, abs=0.5) and ind["ci_high"] == pytest.approx(41, abs=0.5)
     assert ind["example_data"] is False
-    assert ind["verdict"]["nb"].startswith("16 av 57 (28 %) var i arbeid ved avslutning.")
+    assert ind["verdict"]["nb"].startswith("16 av 57 (28\u00a0%) var i arbeid ved avslutning.")
     assert set(ind["references"]) == {"oslo", "national", "target"}
     assert ind["references"]["national"]["example_data"] is True  # no public national figure: labelled
 
@@ -60,7 +60,7 @@ def test_text_profile_is_norwegian(db):
     res = run("profil", "--bydel", "frogner", "--year", "2024", env_db=db)
     assert res.returncode == 0
     assert "Andel i arbeid ved endt introduksjonsprogram" in res.stdout
-    assert "28,1 % (16 av 57) 95 % KI 18,1 %–40,8 %" in res.stdout
+    assert "28,1\u00a0% (16 av 57) 95\u00a0% KI 18,1\u00a0%–40,8\u00a0%" in res.stdout
     assert "Plass blant bydelene" in res.stdout
 
 

@@ -82,7 +82,7 @@ BAD_FILES = {
     "ods": ("tall.ods", lambda p: _ods(), "OpenDocument-regneark (.ods), som ikke tas imot. Godtatte formater"),
     "over the size limit": ("stor.xlsx", lambda p: b"PK" + bytes(11 * 1024 * 1024), "Største tillatte størrelse er 10 MB"),
     "zip bomb": ("bombe.xlsx", lambda p: _zip_bomb(), "mistenkelig mye for et regneark"),
-    "too many cells": ("stor.csv", _too_many_cells, "celler med innhold. Grensen er 100 000"),
+    "too many cells": ("stor.csv", _too_many_cells, "celler med innhold. Grensen er 100\u00a0000"),
     "formula without cached value": ("formel.xlsx", lambda p: _formula_workbook(p / "f.xlsx"), "formel uten lagret resultat"),
     "wrong encoding (garbled)": ("tall.csv", _mojibake, "feil tegnkoding"),
     "wrong encoding (undecodable)": (
