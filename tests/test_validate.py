@@ -100,7 +100,9 @@ def test_every_problem_reported_at_once(tmp_path):
 def test_unknown_label_names_cell_and_closest_labels(tmp_path):
     f = write_xlsx(tmp_path / "a.xlsx", {"Ark": [["", 2024], ["Kommunale bolig", 10], ["Antall bosatte i privatbolig", 2]]})
     got = problems(f)
-    assert any(p.startswith("a.xlsx, ark «Ark», celle A2: Ukjent radtekst «Kommunale bolig»") and "ommunal bolig" in p for p in got), got
+    assert any(
+        p.startswith("a.xlsx, ark «Ark», celle A2: Ukjent radtekst «Kommunale bolig»") and "ommunal bolig" in p for p in got
+    ), got
     assert any("celle A3" in p and "Nærmeste kjente" in p for p in got)
 
 

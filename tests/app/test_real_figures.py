@@ -56,5 +56,7 @@ def test_verdicts_for_a_real_year_compare_real_with_real(env):
     at = _open("views/oversikt.py")
     assert not at.exception, at.exception
     verdicts = [m.value for m in at.markdown if "Oslo i alt" in m.value]
-    assert any(v.startswith("13 av 21 (62\u00a0%) var i arbeid eller utdanning i november året etter") for v in verdicts), verdicts
+    assert any(v.startswith("13 av 21 (62\u00a0%) var i arbeid eller utdanning i november året etter") for v in verdicts), (
+        verdicts
+    )
     assert not any("eksempel" in v for v in verdicts)

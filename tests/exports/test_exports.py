@@ -130,7 +130,11 @@ def test_case_document_holds_the_case_figures_and_the_profile_rates(public, tmp_
     assert intro[1][1:] == ["19", "76", "57"] and intro[2][1:] == [".", "59", "48"]
     assert intro[3][1:] == [".", "18", "16"] and intro[4][1:] == [".", "15", "41"]
     rates = {r[0]: r[1:] for r in tables[3]}
-    assert rates["Andel i arbeid ved endt introduksjonsprogram: Frogner"] == [".", "18 av 76: 23,7\u00a0%", "16 av 57: 28,1\u00a0%"]
+    assert rates["Andel i arbeid ved endt introduksjonsprogram: Frogner"] == [
+        ".",
+        "18 av 76: 23,7\u00a0%",
+        "16 av 57: 28,1\u00a0%",
+    ]
     assert rates["Andel bosatt i kommunal bolig: Frogner"][0] == "94 av 185: 50,8\u00a0%"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "2024: 16 av 57 (28\u00a0%) var i arbeid ved avslutning." in text
