@@ -35,9 +35,11 @@ FONT_SIZE = 14
 OSLO, NORWAY = "0301", "0"
 # One colour per bydel, fixed by its place in the bydel list, so a series never changes colour.
 BYDEL_PALETTE = [
-    "#1f5f99", "#b2182b", "#2d7d46", "#8c510a", "#6a3d9a", "#c4400a", "#01665e", "#9c2a72",
+    "#1f5f99", "#b2182b", "#2d7d46", "#8c510a", "#b35900", "#c4400a", "#01665e", "#9c2a72",
     "#4d4d9f", "#7f5a00", "#00708a", "#8b1a1a", "#3c6e1e", "#a3366e", "#5a5a5a",
 ]  # fmt: skip
+COMPOSITION_PALETTE = ["#1f5f99", "#c4400a", "#2d7d46", "#6a3d9a", "#8c510a", "#00708a", "#9c2a72", "#4d4d4d", "#858585"]
+REMAINDER_COLOR = "#858585"  # the computed rest: grey, and named «Øvrige / ukjent» in the legend
 DWARF = 3.0  # a reference more than this many times the largest bar is written, not drawn
 BAR_STEP = 44  # px per bydel: a name line above a 20 px bar
 
@@ -321,8 +323,10 @@ def composition_bars(
     """100 % bars of each whole (e.g. all settled), the remainder drawn as «Øvrige / ukjent», never left out."""
     data = composition_rows(shares, year, bydeler, lang)
     cats = list(dict.fromkeys(d["category"] for d in sorted(data, key=lambda d: (d["remainder"], -d["value"]))))
-    palette = ["#1f5f99", "#c4400a", "#2d7d46", "#6a3d9a", "#8c510a", "#00708a", "#9c2a72", "#4d4d4d"]
-    colours = [("#8a8a8a" if c == t("remainder", lang) else palette[i % len(palette)]) for i, c in enumerate(cats)]
+    colours = [
+        (REMAINDER_COLOR if c == t("remainder", lang) else COMPOSITION_PALETTE[i % len(COMPOSITION_PALETTE)])
+        for i, c in enumerate(cats)
+    ]
     order = list(dict.fromkeys(d["who"] for d in data))
     chart = (
         alt.Chart(alt.Data(values=data))

@@ -1,0 +1,172 @@
+"""What the charts draw, checked on their specs: locale, colours, references, examples, text alternatives."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+
+from oslo_integration import charts
+from oslo_integration.metrics import indicators
+
+NBSP = "\u00a0"
+
+
+def frame(rows: list[tuple]) -> pl.DataFrame:
+    """(bydel_nr, bydel, year, value, status, example, numerator, denominator) rows as an indicator frame."""
+    return pl.DataFrame(
+        [
+            {"bydel_nr": nr, "bydel": name, "year": y, "indicator": "x", "value": v, "numerator": k, "denominator": n,
+             "ci_low": None if v is None or n is None else v - 5, "ci_high": None if v is None or n is None else v + 5,
+             "status": st, "example": ex, "sources": "f.xlsx B2"}
+            for nr, name, y, v, st, ex, k, n in rows
+        ],
+        schema_overrides={"year": pl.Int32, "value": pl.Float64, "numerator": pl.Float64, "denominator": pl.Float64,
+                          "ci_low": pl.Float64, "ci_high": pl.Float64},
+    )  # fmt: skip
+
+
+SHARE = indicators()["andel_arbeid_ved_avslutning"]
+COUNT = indicators()["bosatt"]
+SHARES = frame(
+    [
+        ("030105", "Frogner", 2023, 23.7, "ok", False, 18, 76),
+        ("030105", "Frogner", 2024, 28.1, "ok", False, 16, 57),
+        ("030101", "Gamle Oslo", 2024, 40.0, "ok", True, 20, 50),
+        ("030101", "Gamle Oslo", 2023, 38.0, "ok", True, 19, 50),
+        ("030102", "Grünerløkka", 2024, None, "prikket", False, None, None),
+        ("0301", "Oslo i alt", 2023, 33.0, "ok", False, None, None),
+        ("0301", "Oslo i alt", 2024, 35.2, "ok", False, None, None),
+        ("0", "Hele landet", 2024, 36.5, "ok", False, None, None),
+    ]
+)
+COUNTS = frame(
+    [
+        ("030105", "Frogner", 2024, 80.0, "ok", False, None, None),
+        ("030101", "Gamle Oslo", 2024, 128.0, "ok", True, None, None),
+        ("0301", "Oslo i alt", 2024, 1357.0, "ok", False, None, None),
+        ("0", "Hele landet", 2024, 21437.0, "ok", False, None, None),
+    ]
+)
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def reference_rules(spec: dict) -> list[dict]:
+    """The dashed or dotted lines of Oslo i alt and Hele landet."""
+    return [layer for layer in layers(spec) if isinstance(layer["mark"], dict) and "strokeDash" in layer["mark"]]
+
+
+def test_norwegian_ticks_and_locale():
+    spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb").to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == NBSP
+    axis = layers(spec)[0]["encoding"]["x"]["axis"]
+    assert axis["labelExpr"] == f"format(datum.value, ',') + '{NBSP}%'"
+    en = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "en").to_dict()
+    assert en["config"]["locale"]["number"]["decimal"] == "."
+
+
+def test_bars_carry_names_values_and_status_in_the_locale():
+    rows = charts.bar_rows(SHARES, SHARE, 2024, ("030105",), "nb")
+    lines = [r["line"] for r in rows]
+    assert "▶ Frogner: 28,1\u00a0%" in lines
+    assert "Gamle Oslo (eksempel): 40,0\u00a0%" in lines
+    assert "Grünerløkka: skjult (få personer)" in lines  # hidden: said, never drawn as zero
+    assert next(r for r in rows if r["bydel"] == "Frogner")["interval"] == "23,1–33,1"
+
+
+def test_count_references_that_dwarf_the_bars_are_written_not_drawn():
+    chart = charts.bars_by_bydel(COUNTS, COUNT, 2024, ("030105",), "nb")
+    spec = chart.to_dict()
+    assert reference_rules(spec) == []
+    subtitle = spec["title"]["subtitle"]
+    assert f"Oslo i alt: 1{NBSP}357 (ikke tegnet i skala)" in subtitle
+    assert f"Hele landet: 21{NBSP}437 (ikke tegnet i skala)" in subtitle
+
+
+def test_share_references_are_drawn_and_named_by_their_line():
+    refs = charts.references(SHARES, SHARE, 2024, 40.0, "nb")
+    assert [r["drawn"] for r in refs] == [True, True]
+    spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb").to_dict()
+    assert len(reference_rules(spec)) == 2
+    assert spec["title"]["subtitle"] == ["Stiplet linje: Oslo i alt 35,2\u00a0%", "Prikket linje: Hele landet 36,5\u00a0%"]
+
+
+def colour_of(spec: dict) -> dict[str, str]:
+    scale = layers(spec)[0]["encoding"]["color"]["scale"]
+    return dict(zip(scale["domain"], scale["range"], strict=True))
+
+
+def test_series_keep_their_colour_whatever_is_selected():
+    one = colour_of(charts.lines_over_years(SHARES, SHARE, ("030105",), (2023, 2024), "nb").to_dict())
+    two = colour_of(charts.lines_over_years(SHARES, SHARE, ("030101", "030105"), (2023, 2024), "nb").to_dict())
+    assert one["Oslo i alt"] == two["Oslo i alt"] == charts.OSLO_COLOR
+    assert one["Frogner"] == two["Frogner"]
+    assert one["Hele landet"] == two["Hele landet"] == charts.NORWAY_COLOR
+    assert "Gamle Oslo (eksempel)" in two  # an example series always says so in its legend
+    assert len(set(charts.series_colors().values())) == len(charts.series_colors())
+
+
+def test_count_lines_leave_out_the_country():
+    rows = charts.line_rows(COUNTS, COUNT, ("030105",), (2024, 2024), "nb")
+    assert {r["series"] for r in rows} == {"Frogner", "Oslo i alt"}
+
+
+def test_every_chart_has_its_own_description():
+    text = charts.text_alternative(SHARES, SHARE, 2024, "030105", "nb")
+    spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb", description=text).to_dict()
+    assert spec["description"] == text
+    assert "Frogner: 28,1\u00a0%" in text and "Oslo i alt: 35,2\u00a0%" in text
+    rows = charts.line_rows(SHARES, SHARE, ("030105",), (2023, 2024), "nb")
+    assert charts.lines_text(rows, SHARE, (2023, 2024), "nb").startswith(
+        "Diagram: Andel i arbeid ved endt introduksjonsprogram, 2023–2024. "
+    )
+
+
+def test_an_empty_card_says_why_in_one_line():
+    reason = charts.no_figures_reason(SHARES, SHARE, 2022, "nb")
+    assert reason == "Ingen tall for Andel i arbeid ved endt introduksjonsprogram i 2022. Tall finnes for 2023–2024."
+    assert charts.no_figures_reason(SHARES, SHARE, 2024, "nb") is None
+    hidden = SHARES.filter(pl.col("bydel_nr") == "030102")
+    assert "skjult" in charts.no_figures_reason(hidden, SHARE, 2024, "nb")
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str = "#ffffff") -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize(
+    "colour",
+    [
+        charts.SELECTED,
+        charts.REAL_BAR,
+        charts.EXAMPLE_BAR,
+        charts.INTERVAL,
+        charts.OSLO_COLOR,
+        charts.NORWAY_COLOR,
+        *charts.BYDEL_PALETTE,
+        *charts.COMPOSITION_PALETTE,
+    ],
+)
+def test_marks_meet_wcag_non_text_contrast(colour):
+    assert contrast(colour) >= 3.0, colour
+
+
+def test_chart_text_meets_wcag_text_contrast():
+    assert contrast(charts.TEXT) >= 4.5
+
+
+def test_spec_is_json_without_none():
+    spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb").to_dict()
+    assert "None" not in json.dumps(spec) and "0.000000" not in json.dumps(spec)
