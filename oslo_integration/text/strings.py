@@ -113,6 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "category": {"nb": "Kategori", "en": "Category"},
     "no_data": {"nb": "Ingen tall for dette utvalget.", "en": "No figures for this selection."},
     "imports_for": {"nb": "Tall for {bydel} kommer fra disse importene", "en": "Figures for {bydel} come from these imports"},
+    "interval_short": {"nb": "95\u00a0% KI", "en": "95% CI"},
     "legend_missing": {"nb": "Mangler / skjult", "en": "Missing / hidden"},
     "not_bydel": {"nb": "Ikke en bydel (Marka, Sentrum)", "en": "Not a district (Marka, Sentrum)"},
     "map_click": {"nb": "Klikk på en bydel i kartet for å velge den.", "en": "Click a district on the map to select it."},

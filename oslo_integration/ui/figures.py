@@ -89,11 +89,18 @@ def chart_tab(
 
 @lru_cache(maxsize=256)
 def choropleth(
-    version: str, show_example: bool, own: Selection, indicator: str, year: int, bydeler: Selection, lang: str
+    version: str,
+    show_example: bool,
+    own: Selection,
+    indicator: str,
+    year: int,
+    bydeler: Selection,
+    lang: str,
+    zoom: float = maps.ZOOM_CARD,
 ) -> tuple[pdk.Deck, str]:
     """The map with its JSON made once (compact), and the legend as HTML."""
     frame = data.indicator_frame(version, show_example, indicator, own)
-    deck, legend = maps.choropleth(frame, indicators()[indicator], year, bydeler, lang)
+    deck, legend = maps.choropleth(frame, indicators()[indicator], year, bydeler, lang, zoom)
     text = json.dumps(json.loads(deck.to_json()), separators=(",", ":"))
     deck.to_json = lambda: text  # st.pydeck_chart asks for the JSON on every rerun
     return deck, maps.legend_html(legend)

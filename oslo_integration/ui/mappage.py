@@ -39,7 +39,7 @@ def full_map(view: View) -> None:
         set_view(view)
     ind = inds[choice]
     deck, legend = figures.choropleth(
-        data.data_version(), view.show_example, own_bydeler(), choice, view.year, view.bydeler, lang
+        data.data_version(), view.show_example, own_bydeler(), choice, view.year, view.bydeler, lang, maps.ZOOM_PAGE
     )
     left, right = st.columns([4, 1])
     with left:
