@@ -44,8 +44,11 @@ def card_rows(frame: pl.DataFrame, year: int, bydeler: tuple[str, ...], years: t
 
 def export_frame(rows: pl.DataFrame, ind: Indicator) -> pl.DataFrame:
     cols = ["bydel_nr", "bydel", "year", "value", "numerator", "denominator", "ci_low", "ci_high", "status", "example", "sources"]
+    # counts are whole numbers in every export («25», never «25,0»); shares keep four decimals
+    value = pl.col("value").round(0).cast(pl.Int64) if ind.kind == "count" else pl.col("value").round(4)
     out = rows.select(cols).with_columns(
-        pl.col("value").round(4), pl.col("ci_low").round(4), pl.col("ci_high").round(4),
+        value, pl.col("ci_low").round(4), pl.col("ci_high").round(4),
+        pl.col("numerator").round(0).cast(pl.Int64), pl.col("denominator").round(0).cast(pl.Int64),
         pl.when(pl.col("example")).then(pl.lit("ja")).otherwise(pl.lit("nei")).alias("example"),
     )  # fmt: skip
     if ind.kind != "rate":

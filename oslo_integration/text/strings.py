@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "real": {"nb": "ekte", "en": "real"},
     "chart": {"nb": "Diagram", "en": "Chart"},
     "computed": {"nb": "beregnet", "en": "computed"},
+    "includes_example": {"nb": " (inkluderer eksempeldata)", "en": " (includes example data)"},
     "line_dashed": {"nb": "Stiplet linje", "en": "Dashed line"},
     "line_dotted": {"nb": "Prikket linje", "en": "Dotted line"},
     "not_to_scale": {"nb": "ikke tegnet i skala", "en": "not drawn to scale"},

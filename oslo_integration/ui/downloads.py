@@ -12,14 +12,15 @@ from .. import charts
 from ..exports import card_rows, chart_png, chart_svg, to_csv_excel, to_csv_plain, to_xlsx, with_source
 from ..exports.tables import about_rows, export_frame
 from ..metrics.indicators import Indicator
+from ..publishers import credit_line
 from ..text.strings import t
 from .state import View
 
 
-def source_line(rows: pl.DataFrame) -> str:
-    files = sorted({s.split(" ")[0] for src in rows["sources"].drop_nulls() for s in src.split(" ÷ ")})
-    example = " (inkluderer eksempeldata)" if rows["example"].any() else ""
-    return "; ".join(files) + example
+def source_line(rows: pl.DataFrame, lang: str = "nb") -> str:
+    """The publishers of the rows, and a plain word when example data is among them."""
+    example = t("includes_example", lang) if rows["example"].any() else ""
+    return credit_line(rows, lang) + example
 
 
 def download_menu(frame: Callable[[], pl.DataFrame], ind: Indicator, view: View, key: str) -> None:
@@ -38,7 +39,7 @@ def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> N
 
     def chart():
         bars = charts.bars_by_bydel(frame, ind, view.year, view.bydeler, view.lang).properties(width=900)
-        return with_source(bars, f"{ind.label(view.lang)}, {view.year}", source_line(rows()))
+        return with_source(bars, f"{ind.label(view.lang)}, {view.year}", source_line(rows(), view.lang), view.lang)
 
     cols = st.columns(5)
     cols[0].download_button(

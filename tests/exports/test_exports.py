@@ -106,12 +106,12 @@ def test_png_and_svg_have_title_source_and_date(public):
     chart = with_source(
         charts.bars_by_bydel(frame, IND, 2024, ("030105",)).properties(width=900),
         "Andel i arbeid, 2024",
-        "frogner_bosetting_2022_2024.xlsx",
+        "Kilde: Bydel Frogner, sak til bydelsutvalget 2025",
     )
     png = Image.open(io.BytesIO(chart_png(chart)))
     assert png.width >= 2 * 900  # at least twice screen resolution
     svg = chart_svg(chart)
-    assert "Andel i arbeid, 2024" in svg and "Kilde: frogner_bosetting_2022_2024.xlsx" in svg and "Laget " in svg
+    assert "Andel i arbeid, 2024" in svg and "Kilde: Bydel Frogner, sak til bydelsutvalget 2025" in svg and "Laget " in svg
     assert "▶ Frogner" in svg  # the selected bydel is marked in the image itself
     drawn = [
         d for layer in chart.to_dict()["layer"] for d in layer.get("data", {}).get("values", []) if d.get("bydel") == "Frogner"
@@ -177,8 +177,19 @@ def test_sak_command_writes_docx_and_xlsx(tmp_path):
     assert load_workbook(tmp_path / "sak.xlsx")["Tabell 1"]["B2"].value == 94
 
 
-def test_card_source_line_names_the_files_and_example_data(view_rows):
+def test_card_source_line_names_the_publishers_and_example_data(view_rows):
     from oslo_integration.ui.downloads import source_line
 
     line = source_line(view_rows)
-    assert "frogner_bosetting_2022_2024.xlsx" in line and "eksempeldata" in line
+    assert "Bydel Frogner, sak til bydelsutvalget 2025" in line and "eksempeldata" in line
+    assert ".xlsx" not in line and ".csv" not in line
+
+
+def test_counts_are_whole_numbers_in_every_export(public):
+    ind = indicators()["bosatt"]
+    rows = card_rows(compute(public, ind), 2024, ("030105",), (2022, 2024))
+    excel = to_csv_excel(rows, ind).decode("utf-8-sig").splitlines()
+    frogner = next(line for line in excel if line.startswith("030105;Frogner;2024;"))
+    assert frogner.split(";")[3] == "80"
+    plain = to_csv_plain(rows, ind).decode().splitlines()
+    assert next(line for line in plain if line.startswith("030105,Frogner,2024,")).split(",")[3] == "80"
