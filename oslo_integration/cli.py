@@ -192,11 +192,12 @@ def cmd_case(args: argparse.Namespace) -> int:
         print("--fra må være før eller lik --til.", file=sys.stderr)
         return EXIT_BAD_INPUT
     years = list(range(args.fra, args.til + 1))
-    obs = public_view(open_store().current())
+    store = open_store()
+    obs, imports = public_view(store.current()), store.imports()
     out = Path(args.out)
-    out.write_bytes(case_docx(obs, nr, years))
+    out.write_bytes(case_docx(obs, nr, years, imports))
     xlsx = out.with_suffix(".xlsx")
-    xlsx.write_bytes(case_xlsx(obs, nr, years))
+    xlsx.write_bytes(case_xlsx(obs, nr, years, imports))
     print(f"Skrev {out} og {xlsx}.")
     return 0
 

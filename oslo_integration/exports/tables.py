@@ -8,7 +8,7 @@ import io
 import polars as pl
 
 from ..metrics.indicators import Indicator
-from ..paths import DATA_DIR
+from ..publishers import publishers
 from ..vocab import vocabulary
 from .safe import neutralise, neutralise_text
 
@@ -70,8 +70,9 @@ def to_csv_plain(rows: pl.DataFrame, ind: Indicator) -> bytes:
     return export_frame(rows, ind).write_csv(null_value="").encode("utf-8")
 
 
-def about_rows(ind: Indicator | None = None) -> list[tuple[str, str]]:
-    """Sources, licences, definitions and symbols, for the «Om dataene» sheet and documents."""
+def about_rows(ind: Indicator | None = None, sources: list[str] | None = None) -> list[tuple[str, str]]:
+    """Sources, licences, definitions and symbols, for the «Om dataene» sheet and documents: plain
+    sentences with publishers and licences (`sources`, or every shipped publisher), never Markdown."""
     vocab = vocabulary()
     rows = [("Laget", dt.date.today().isoformat()), ("", "")]
     if ind is not None:
@@ -82,9 +83,12 @@ def about_rows(ind: Indicator | None = None) -> list[tuple[str, str]]:
     rows.append(("Tegn", "Betydning"))
     rows += SYMBOLS
     rows += [("", ""), ("Kilder og lisenser", "")]
-    for line in (DATA_DIR / "SOURCES.md").read_text(encoding="utf-8").splitlines():
-        if line.startswith("| `") or line.startswith("- **") or line.startswith("> Bydelsgrenser"):
-            rows.append(("", line.strip("> ").strip()))
+    if sources is None:
+        sources = [f"{p.name_nb}. Lisens/vilkår: {p.licence_nb}." for p in publishers().values() if p.licence_nb not in ("", "–")]
+        sources.append(
+            "Bydelsgrenser: © Oslo kommune, Plan- og bygningsetaten, CC BY 4.0 (endret: Sentrum skilt ut, forenklet og reprojisert)."
+        )
+    rows += [("", line) for line in sources]
     rows.append(("Eksempeldata", "Tall merket «ja» under Eksempeldata er genererte, ikke ekte tall."))
     return rows
 

@@ -87,7 +87,7 @@ def case_button(view: View) -> None:
     name = vocabulary().bydel_name(view.bydel)
     st.download_button(
         t("make_case", view.lang) + f": {name} {years[0]}–{years[-1]}",
-        lambda: case_docx(frame, view.bydel, years),
+        lambda: case_docx(frame, view.bydel, years, data.imports(data.data_version())),
         f"sak_{view.bydel}_{years[0]}_{years[-1]}.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="dl_case",

@@ -138,7 +138,7 @@ def test_case_document_holds_the_case_figures_and_the_profile_rates(public, tmp_
     assert rates["Andel bosatt i kommunal bolig: Frogner"][0] == "94 av 185: 50,8\u00a0%"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "2024: 16 av 57 (28\u00a0%) var i arbeid ved avslutning." in text
-    assert "Kilder" in text and "frogner_bosetting_2022_2024.xlsx" in text
+    assert "Kilder" in text and "Bydel Frogner, sak til bydelsutvalget 2025" in text
     assert len(doc.inline_shapes) == 2  # the key charts as images
     # the rates match the profile on the command line
     res = run("profil", "--bydel", "Frogner", "--year", "2024", "--format", "json", env_db=tmp_path / "p.duckdb")
