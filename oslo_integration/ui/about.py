@@ -9,8 +9,10 @@ import streamlit as st
 
 from ..metrics.coverage import real_coverage
 from ..metrics.indicators import target_source
-from ..paths import DATA_DIR
+from ..publishers import publishers
 from ..text.strings import t
+from ..text.untrusted import md
+from ..upload.tables import log_table
 from ..vocab import vocabulary
 from . import data
 from .login import current_user
@@ -18,12 +20,32 @@ from .state import View
 from .synonyms import synonyms_section
 from .table import show_table
 
-SYMBOLS = [
-    ("tall (185, 4 500, 1 234,5, 28 %)", "ok", "tallet"),
-    ("-", "ok", "0 (null, SSBs tegn)"),
-    (":", "prikket", "skjult av personvernhensyn (1–4 personer), også «<5»"),
-    (". .. … * eller tom celle", "mangler", "ikke tilgjengelig / ikke aktuelt"),
-]
+SYMBOLS = {
+    "nb": [
+        ("tall (185, 4\u00a0500, 1\u00a0234,5, 28\u00a0%)", "ok", "tallet"),
+        ("-", "ok", "0 (null, SSBs tegn)"),
+        (":", "prikket", "skjult av personvernhensyn (1–4 personer), også «<5»"),
+        (". .. … * eller tom celle", "mangler", "ikke tilgjengelig / ikke aktuelt"),
+    ],
+    "en": [
+        ("a number (185, 4,500, 1,234.5, 28%)", "ok", "the figure"),
+        ("-", "ok", "0 (zero, Statistics Norway's symbol)"),
+        (":", "prikket", "hidden for privacy (1–4 people), also «<5»"),
+        (". .. … * or an empty cell", "mangler", "not available / not applicable"),
+    ],
+}
+
+
+def publishers_table(lang: str) -> pl.DataFrame:
+    """Who published what is shipped, on what terms: a table, not the developers' Markdown."""
+    pubs = publishers()
+    return pl.DataFrame(
+        {
+            t("col_publisher", lang): [p.name(lang) for p in pubs.values()],
+            t("col_licence", lang): [p.licence(lang) for p in pubs.values()],
+            t("col_file_short", lang): list(pubs),
+        }
+    )
 
 
 @lru_cache(maxsize=8)
@@ -38,41 +60,40 @@ def about_page(view: View) -> None:
     st.subheader(t("about_real", lang))
     st.markdown(t("about_real_intro", lang))
     show_table(_coverage(version, lang))
-    kinds = data.current(version).group_by("kind").agg(pl.len().alias("Antall tall")).sort("kind")
+    st.caption(t("example_banner_long", lang))
+    kinds = data.current(version).group_by("kind").agg(pl.len().alias(t("kinds_count", lang))).sort("kind")
+    if lang == "en":
+        kinds = kinds.with_columns(pl.col("kind").replace({"eksempel": "example", "offisiell": "official", "bydel": "district"}))
     show_table(kinds.rename({"kind": t("type", lang)}))
     st.subheader(t("about_sources", lang))
-    st.markdown((DATA_DIR / "SOURCES.md").read_text(encoding="utf-8").split("\n", 2)[2])
+    st.caption(t("about_publishers_intro", lang))
+    show_table(publishers_table(lang))
     st.info(t("attribution", lang))
     st.subheader(t("about_definitions", lang))
     measures = vocabulary().measures.values()
     show_table(
         pl.DataFrame(
             {
-                "Måltall": [m.measure for m in measures],
-                "Navn": [m.label_nb if lang == "nb" else m.label_en for m in measures],
-                "Enhet": [m.unit for m in measures],
-                "Definisjon": [m.definition_nb if lang == "nb" else m.definition_en for m in measures],
+                t("about_col_measure", lang): [m.measure for m in measures],
+                t("about_col_name", lang): [m.label_nb if lang == "nb" else m.label_en for m in measures],
+                t("about_col_unit", lang): [
+                    m.unit if lang == "nb" else {"personer": "persons", "prosent": "percent"}.get(m.unit, m.unit)
+                    for m in measures
+                ],
+                t("about_col_definition", lang): [m.definition_nb if lang == "nb" else m.definition_en for m in measures],
             }
         )
     )
     src = target_source()
-    st.markdown(f"**Mål:** {src.get('navn', '')}: «{src.get('sitat', '')}».")
+    st.markdown(f"**{t('about_target', lang)}:** {md(src.get('navn', ''))}: «{md(src.get('sitat', ''))}».")
     st.subheader(t("about_synonyms", lang))
     st.caption(t("about_synonyms_intro", lang))
     synonyms_section(current_user())
     st.subheader(t("about_symbols", lang))
-    show_table(pl.DataFrame(SYMBOLS, schema=["Tegn", "Status", "Betyr"], orient="row"))
-    st.subheader(t("about_imports", lang))
     show_table(
-        data.imports(version).select(
-            "id",
-            "file_name",
-            "kind",
-            *(["who"] if current_user() is not None else []),
-            "imported_at",
-            "n_rows",
-            "current_rows",
-            "undone_at",
-            "sha256",
-        )
+        pl.DataFrame(SYMBOLS[lang], schema=[t("sym_col_symbol", lang), t("status", lang), t("sym_col_means", lang)], orient="row")
     )
+    st.subheader(t("about_imports", lang))
+    table = log_table(data.imports(version), lang=lang)
+    who = "Who" if lang == "en" else "Hvem"
+    show_table(table if current_user() is not None else table.drop(who))  # who imported: for logged-in users only

@@ -14,7 +14,9 @@ import streamlit as st
 
 from ..auth import LoginRefused, StoreThrottle, User, UserFile, UserFileError, authenticate, recheck
 from ..auth.rights import unsuppressed_for
+from ..text.strings import t
 from ..text.untrusted import md
+from .lang import current_lang
 
 KEY = "user"
 
@@ -93,7 +95,7 @@ def require_user() -> User:
     refresh_login()
     user = current_user()
     if user is None:
-        st.warning("Denne siden er bare for innloggede brukere fra bydelene. Logg inn i menyen til venstre.")
+        st.warning(t("login_required", current_lang()))
         st.stop()
     return user
 
@@ -116,26 +118,27 @@ def _log_out() -> None:
 def login_box() -> None:
     """In the sidebar: who is logged in, or the log-in form for bydel staff."""
     user = current_user()
+    lang = current_lang()
     with st.sidebar:
         if user is not None:
-            st.caption(f"Innlogget: {md(user.describe())}")
+            st.caption(t("logged_in_as", lang, who=md(user.describe())))
             if st.session_state.get(KEY) is None and _oidc_configured():
-                st.button("Logg ut", key="w_logout", on_click=st.logout)
+                st.button(t("log_out", lang), key="w_logout", on_click=st.logout)
             else:
-                st.button("Logg ut", key="w_logout", on_click=_log_out)
+                st.button(t("log_out", lang), key="w_logout", on_click=_log_out)
             return
         if _oidc_configured() and st.user.is_logged_in:
-            st.warning(f"{md(st.user.get('email'))} har ikke tilgang til opplasting. Kontakt administrator.")
-        box = st.expander("Logg inn (for bydelene)", key="w_login_open", on_change="rerun")
+            st.warning(t("no_upload_access", lang, email=md(st.user.get("email"))))
+        box = st.expander(t("log_in_box", lang), key="w_login_open", on_change="rerun")
         if not box.open:  # the form is built only when someone opens it
             return
         with box:
             if _oidc_configured():
-                st.button("Logg inn med kommunens konto", key="w_oidc", on_click=st.login)
+                st.button(t("log_in_oidc", lang), key="w_oidc", on_click=st.login)
             with st.form("login", clear_on_submit=True):
-                name = st.text_input("Brukernavn", key="w_login_name")
-                password = st.text_input("Passord", type="password", key="w_login_password")
-                if st.form_submit_button("Logg inn"):
+                name = st.text_input(t("user_name", lang), key="w_login_name")
+                password = st.text_input(t("password", lang), type="password", key="w_login_password")
+                if st.form_submit_button(t("log_in", lang)):
                     _log_in(name, password)
                     if KEY in st.session_state:
                         st.rerun()

@@ -14,11 +14,13 @@ from ..read.limits import max_cells, max_file_bytes
 from ..store import ImportResult, open_store
 from ..store.base import sha256
 from ..text.numbers import fmt_number
+from ..text.strings import t
 from ..text.untrusted import md
 from ..upload import Preview, figures_table, import_previews, preview_upload, problems_table
 from ..upload.preview import CHANGED, NEW, UNCHANGED
 from ..vocab import Synonym, vocabulary_with
 from . import data
+from .lang import current_lang
 from .login import require_user
 from .table import show_table
 
@@ -63,14 +65,14 @@ def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> tuple[list[P
     once what the file would give; the uploader changes any pick and the preview follows.
     """
     picks: dict[tuple[str, str], str] = st.session_state.setdefault("picks", {})
+    lang = current_lang()
     first = [_preview(raw, name, user) for raw, name in files]
     asked: dict[tuple[str, str], _Asked] = {}
     for preview in first:
         for problem in preview.unknown:
             entry = asked.setdefault((problem.label, problem.role), _Asked(suggestions=problem.suggestions))
-            entry.where.append(
-                f"{preview.file_name}{', ark «' + problem.sheet + '»' if problem.sheet else ''}, celle {problem.cell}"
-            )
+            sheet = t("sheet_part", lang, sheet=problem.sheet) if problem.sheet else ""
+            entry.where.append(t("where_cell", lang, file=preview.file_name, sheet=sheet, cell=problem.cell))
             picks.setdefault((problem.label, problem.role), problem.suggestions[0] if problem.suggestions else NOT_CHOSEN)
     chosen = _picked(picks)
     previews = []
@@ -88,13 +90,10 @@ def _mapping_section(asked: dict[tuple[str, str], _Asked]) -> None:
         return
     picks: dict[tuple[str, str], str] = st.session_state.get("picks", {})
     vocab = vocabulary_with(data.synonyms(data.data_version()))
+    lang = current_lang()
     with st.container(border=True):
-        st.subheader("Tekster som ikke er kjent")
-        st.caption(
-            "Velg hva hver tekst betyr; det beste forslaget er valgt for deg, så sjekk det. Forhåndsvisningen under "
-            "følger valgene. Valgene lagres ved import (med ditt navn, tidspunkt og filnavn) og brukes for senere filer; "
-            "en administrator kan fjerne dem."
-        )
+        st.subheader(t("unknown_heading", lang))
+        st.caption(t("unknown_intro", lang))
         for (label, role), entry in asked.items():
             # a row label may also be a country the list does not have yet
             new_country = [f"category:land:{label}"] if role == "rad" else []
@@ -102,13 +101,13 @@ def _mapping_section(asked: dict[tuple[str, str], _Asked]) -> None:
             current = picks.get((label, role), NOT_CHOSEN)
             if current not in options:
                 options.append(current)
-            what = "Kolonneoverskrift" if role == "kolonne" else "Radtekst"
+            what = t("role_column" if role == "kolonne" else "role_row", lang)
             st.markdown(f"{what} **«{md(label)}»** · {md('; '.join(dict.fromkeys(entry.where)))}")
             chosen = st.selectbox(
-                f"Hva betyr «{md(label)}»?",  # a widget label is Markdown: the file's text is escaped
+                t("what_means", lang, label=md(label)),  # a widget label is Markdown: the file's text is escaped
                 options,
                 index=options.index(current),
-                format_func=lambda t: "Velg …" if t == NOT_CHOSEN else target_label(t, vocab),
+                format_func=lambda target: t("choose", lang) if target == NOT_CHOSEN else target_label(target, vocab),
                 key=_pick_key(label, role),
                 label_visibility="collapsed",
             )
@@ -118,50 +117,47 @@ def _mapping_section(asked: dict[tuple[str, str], _Asked]) -> None:
 
 
 def _show(preview: Preview) -> None:
+    lang = current_lang()
     with st.container(border=True):
         st.markdown(f"**{md(preview.file_name)}** · {fmt_number(preview.size / 1024, 0)} kB · SHA-256 `{preview.sha256[:16]}…`")
         if preview.problems:
-            st.error(f"Filen kan ikke importeres ({len(preview.problems)} feil). Rett feilene og last den opp igjen.")
-            show_table(problems_table(preview.problems))
+            st.error(t("file_refused", lang, n=len(preview.problems)))
+            show_table(problems_table(preview.problems, lang))
         else:
             c = preview.counts()
             total = sum(c.values())
-            st.success(
-                f"Klar til import: {total} tall – {c[NEW]} nye, {c[CHANGED]} endrer tall som er lagret nå, "
-                f"{c[UNCHANGED]} er som lagret."
-            )
+            st.success(t("ready", lang, total=total, new=c[NEW], changed=c[CHANGED], same=c[UNCHANGED]))
             if preview.already_imported is not None:
-                st.info(
-                    f"Akkurat denne filen er allerede importert (import {preview.already_imported}). Import endrer ingenting."
-                )
+                st.info(t("already", lang, id=preview.already_imported))
         if preview.warnings:
-            st.warning("Advarsler (filen kan likevel importeres):")
-            show_table(problems_table(preview.warnings))
+            st.warning(t("warnings_head", lang))
+            show_table(problems_table(preview.warnings, lang))
         if preview.normalised is not None:
-            st.caption("Tallene slik de ble forstått, med cellen hvert tall står i:")
-            show_table(figures_table(preview), key=f"fig_{preview.sha256[:12]}")
+            st.caption(t("as_read", lang))
+            show_table(figures_table(preview, lang=lang), key=f"fig_{preview.sha256[:12]}")
 
 
 def _results() -> None:
     for ok, line in st.session_state.get("upload_results", []):
         (st.success if ok else st.error)(md(line))
     if st.session_state.get("upload_results"):
-        st.page_link("views/oversikt.py", label="Se tallene i oversikten", icon=":material/bar_chart:")
+        st.page_link("views/oversikt.py", label=t("see_overview", current_lang()), icon=":material/bar_chart:")
 
 
 def _confirm(previews: list[Preview], user: User) -> None:
     accepted = [p for p in previews if p.ok]
     refused = len(previews) - len(accepted)
+    lang = current_lang()
     if refused:
-        st.caption(f"{refused} fil(er) med feil blir ikke importert.")
-    if not st.button(
-        f"Bekreft og importer {len(accepted)} fil(er)", type="primary", disabled=not accepted, key="w_import_confirm"
-    ):
+        st.caption(t("refused_n", lang, n=refused))
+    if not st.button(t("confirm_n", lang, n=len(accepted)), type="primary", disabled=not accepted, key="w_import_confirm"):
         return
-    bar = st.progress(0.0, text="Importerer …")
+    bar = st.progress(0.0, text=t("importing", lang))
 
     def progress(done: int, total: int, name: str) -> None:
-        bar.progress(done / max(total, 1), text=f"Importerer {name} ({done + 1} av {total})" if name else "Ferdig")
+        bar.progress(
+            done / max(total, 1), text=t("importing_one", lang, name=name, i=done + 1, n=total) if name else t("done", lang)
+        )
 
     results = import_previews(open_store(), previews, user, progress)
     data.refresh()
@@ -174,18 +170,13 @@ def _confirm(previews: list[Preview], user: User) -> None:
 
 def upload_page() -> None:
     user = require_user()
-    st.markdown(
-        f"Du laster opp som **{md(user.describe())}**. Filene leses og vises her først; ingenting lagres før du bekrefter. "
-        "Alle importer kan angres på siden «Importlogg»."
-    )
-    st.caption(
-        f"Godtatte formater: .xlsx, .csv og .json (JSON-stat fra SSB), inntil {fmt_number(max_file_bytes() / 1024 / 1024, 0)} MB og "
-        f"{fmt_number(max_cells(), 0)} celler per fil. Skjulte ark leses ikke. «*», «:» og «<5» betyr skjult, "
-        "«.» og tom celle betyr mangler."
-    )
+    lang = current_lang()
+    st.markdown(t("upload_as", lang, who=md(user.describe())))
+    mb, cells = fmt_number(max_file_bytes() / 1024 / 1024, 0, lang), fmt_number(max_cells(), 0, lang)
+    st.caption(t("upload_formats", lang, mb=mb, cells=cells))
     _results()
     files = st.file_uploader(
-        "Velg én eller flere filer",
+        t("choose_files", lang),
         accept_multiple_files=True,
         key=f"w_upload_{st.session_state.get('upload_round', 0)}",
         # the browser stops what is far too big; a file a little over the limit reaches our own Norwegian message
