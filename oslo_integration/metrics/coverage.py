@@ -24,19 +24,20 @@ def year_ranges(years: list[int]) -> str:
     return ", ".join(out)
 
 
-def _who(codes: list[str], vocab: Vocabulary) -> str:
+def _who(codes: list[str], vocab: Vocabulary, lang: str = "nb") -> str:
     bydeler = sorted(c for c in codes if c in {b.bydel_nr for b in vocab.real_bydeler()})
+    en = lang == "en"
     parts = []
     if len(bydeler) == len(vocab.real_bydeler()):
-        parts.append("alle 15 bydeler")
+        parts.append("all 15 districts" if en else "alle 15 bydeler")
     elif len(bydeler) > 3:
-        parts.append(f"{len(bydeler)} bydeler")
+        parts.append(f"{len(bydeler)} districts" if en else f"{len(bydeler)} bydeler")
     elif bydeler:
         parts.append(", ".join(vocab.bydel_name(b) for b in bydeler))
     if OSLO in codes:
-        parts.append("Oslo i alt")
+        parts.append("Oslo as a whole" if en else "Oslo i alt")
     if NORGE in codes:
-        parts.append("Hele landet")
+        parts.append("Norway" if en else "Hele landet")
     return ", ".join(parts)
 
 
@@ -51,7 +52,7 @@ def real_coverage(current: pl.DataFrame, vocab: Vocabulary | None = None, lang: 
         # years with the same set of places are listed together
         spans: dict[str, list[int]] = {}
         for year, codes in by_year.iter_rows():
-            spans.setdefault(_who(codes, vocab), []).append(year)
+            spans.setdefault(_who(codes, vocab, lang), []).append(year)
         for who, years in spans.items():
             rows.append(
                 {
