@@ -57,10 +57,6 @@ def series_name(nr: str, example: bool, lang: str) -> str:
     return base + (f" ({t('example', lang)})" if example else "")
 
 
-def value_label(ind: Indicator, lang: str) -> str:
-    return ind.label(lang) + (" (%)" if ind.is_share else "")
-
-
 def _axis_labels(ind: Indicator, lang: str) -> str:
     """Tick labels in the language's locale: «4 000», «28 %» (values are already in percent)."""
     if ind.is_share:
@@ -71,7 +67,9 @@ def _axis_labels(ind: Indicator, lang: str) -> str:
 def finish(chart: alt.TopLevelMixin, lang: str, description: str) -> alt.TopLevelMixin:
     """Locale, description (the SVG's text alternative), quiet view and readable axes for any chart."""
     return (
-        chart.properties(description=description)
+        # fit-x: the width follows the container, the height is the chart's own (Streamlit's «fit»
+        # squeezed a line chart's plot to a few pixels under its legend)
+        chart.properties(description=description, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
         .configure(locale=vega_locale(lang), font="Source Sans Pro, sans-serif")
         .configure_view(strokeWidth=0)
         .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT, labelOverlap=True)
@@ -166,7 +164,7 @@ def bars_by_bydel(
     ]
     x = alt.X(
         "value:Q",
-        title=value_label(ind, lang),
+        title=None,  # the card's heading names the measure; a long axis title squeezed the plot on a phone
         scale=alt.Scale(zero=True, nice=True),
         axis=alt.Axis(tickCount=4, labelExpr=_axis_labels(ind, lang), orient="top", grid=True),
     )
@@ -202,12 +200,11 @@ def bars_by_bydel(
                 .encode(x="value:Q", tooltip=[alt.Tooltip("name:N", title=t("reference", lang)), alt.Tooltip("text:N", title=t("value", lang))])
             )  # fmt: skip
     heading = alt.Title(
-        title or f"{ind.label(lang)}, {year}",
+        title or str(year),  # short on screen: the card's heading names the measure; images set the full title
         subtitle=_reference_subtitle(refs, lang) or "",
         fontSize=18,
         subtitleFontSize=FONT_SIZE,
         anchor="start",
-        limit=0,
     )
     chart = alt.layer(*layers).properties(height=alt.Step(BAR_STEP), width="container", title=heading)
     return finish(chart, lang, description or f"{ind.label(lang)}, {year}")
@@ -253,12 +250,12 @@ def lines_over_years(
     palette = [colours[next(d["bydel_nr"] for d in data if d["series"] == s)] for s in domain]
     dashes = [[6, 4] if s.startswith(t("oslo", lang)) else [2, 2] if s.startswith(t("norway", lang)) else [1, 0] for s in domain]
     base = alt.Chart(alt.Data(values=data)).encode(
-        x=alt.X("year:O", title=t("year", lang), axis=alt.Axis(labelAngle=0)),
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         color=alt.Color(
             "series:N",
             title=None,
             scale=alt.Scale(domain=domain, range=palette),
-            legend=alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=220, symbolStrokeWidth=3),
+            legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=300, symbolStrokeWidth=3),
         ),
     )
     tooltip = [alt.Tooltip("series:N", title=t("bydel", lang)), alt.Tooltip("year:O", title=t("year", lang)),
@@ -266,7 +263,7 @@ def lines_over_years(
                alt.Tooltip("kind_text:N", title=t("type", lang))]  # fmt: skip
     y = alt.Y(
         "value:Q",
-        title=value_label(ind, lang),
+        title=None,  # the card's heading names the measure; a long vertical title squeezed the plot
         axis=alt.Axis(tickCount=4, labelExpr=_axis_labels(ind, lang)),
         scale=alt.Scale(zero=True),
     )
@@ -286,7 +283,7 @@ def lines_over_years(
             base.transform_filter("datum.ci_low != null").mark_rule(strokeWidth=1.5).encode(y="ci_low:Q", y2="ci_high:Q")
         )
     chart = alt.layer(*layers).properties(
-        height=320, width="container", title=alt.Title(f"{ind.label(lang)}, {years[0]}–{years[1]}", fontSize=18, anchor="start")
+        height=300, width="container", title=alt.Title(f"{years[0]}–{years[1]}", fontSize=18, anchor="start")
     )
     return finish(chart, lang, description or f"{ind.label(lang)}, {years[0]}–{years[1]}")
 
@@ -345,7 +342,7 @@ def composition_bars(
                 "category:N",
                 title=None,
                 scale=alt.Scale(domain=cats, range=colours),
-                legend=alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=220),
+                legend=alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=130),
             ),
             order=alt.Order("order:Q"),
             tooltip=[

@@ -93,7 +93,7 @@ def test_share_references_are_drawn_and_named_by_their_line():
     assert [r["drawn"] for r in refs] == [True, True]
     spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb").to_dict()
     assert len(reference_rules(spec)) == 2
-    assert spec["title"]["subtitle"] == ["Stiplet linje: Oslo i alt 35,2\u00a0%", "Prikket linje: Hele landet 36,5\u00a0%"]
+    assert spec["title"]["subtitle"] == ["Stiplet: Oslo i alt 35,2\u00a0%", "Prikket: Hele landet 36,5\u00a0%"]
 
 
 def colour_of(spec: dict) -> dict[str, str]:

@@ -86,7 +86,7 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
     key = key or indicator
     version = data.data_version()
     chosen = inds[indicator]
-    with st.container(border=True):
+    with st.container(border=True, key=f"card_{key}"):
         st.subheader(chosen.label(lang))
         if count_indicator:
             mode = st.segmented_control(

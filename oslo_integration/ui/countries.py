@@ -49,11 +49,7 @@ def _breakdown(
     year_rows = rows.filter((pl.col("year") == view.year) & (pl.col("status") == "ok"))
     label = info.label_nb if lang == "nb" else info.label_en
     alt_text = composition_text(year_rows, label, view.year, lang)
-    spec = (
-        vega_spec(charts.composition_bars(rows, view.year, who, lang, f"{label}, {view.year}", alt_text))
-        if year_rows.height
-        else None
-    )
+    spec = vega_spec(charts.composition_bars(rows, view.year, who, lang, str(view.year), alt_text)) if year_rows.height else None
     return rows, spec, alt_text, breakdown_table(rows, lang)
 
 
@@ -75,7 +71,7 @@ def country_breakdown(measure: str, view: View) -> None:
     lang = view.lang
     info = vocabulary().measures[measure]
     rows, spec, alt_text, table = _breakdown(data.data_version(), view.show_example, own_bydeler(), measure, view)
-    with st.container(border=True):
+    with st.container(border=True, key=f"card_land_{measure}"):
         st.subheader((info.label_nb if lang == "nb" else info.label_en) + t("by_country", lang))
         if rows.is_empty() or spec is None:
             st.info(t("no_figures_year", lang, label=info.label_nb if lang == "nb" else info.label_en, year=view.year))

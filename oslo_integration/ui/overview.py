@@ -53,7 +53,7 @@ def profile_section(view: View) -> None:
         st.info(t("no_data", lang))
     cols = st.columns(2)
     for i, e in enumerate(entries):
-        with cols[i % 2], st.container(border=True):
+        with cols[i % 2], st.container(border=True, key=f"card_profile_{i}"):
             label = e.indicator.label(lang) + (f" ({t('example', lang)})" if e.row["example"] else "")
             delta = None
             if e.change and e.change.absolute is not None:

@@ -20,10 +20,13 @@ COMPACT_CSS = """
 [data-testid="stMainBlockContainer"] h3 { font-size: 1.25rem; padding-top: 0.2rem; }
 /* captions are drawn at opacity 0.6 (#929292, 3.1:1) by default: WCAG AA asks 4.5:1 for text */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4a4a4a !important; opacity: 1 !important; }
+/* the map's tooltip follows the pointer and was cut off at the map's right edge: it stands in the
+   map's top-left corner instead, whole, wherever the pointer is */
+.deck-tooltip { transform: none !important; left: 8px !important; top: 8px !important; max-width: min(260px, 80vw) !important; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.6rem; padding-right: 0.6rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.6rem; }
-  [data-testid="stVerticalBlockBorderWrapper"] { padding-left: 0.15rem; padding-right: 0.15rem; }
+  [class*="st-key-card_"] { padding-left: 0.5rem; padding-right: 0.5rem; }
 }
 """
 
@@ -34,7 +37,7 @@ MEETING_CSS = """
 html { font-size: 20px; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2.5rem; }
 [data-testid="stMain"] { scroll-snap-type: y proximity; }
-[data-testid="stVerticalBlockBorderWrapper"] { min-height: 96vh; scroll-snap-align: start; }
+[class*="st-key-card_"] { min-height: 96vh; scroll-snap-align: start; }
 """
 
 MEETING_SCRIPT = """
@@ -47,7 +50,7 @@ MEETING_SCRIPT = """
     const prev = ["ArrowUp", "PageUp", "ArrowLeft"].includes(e.key);
     if (!next && !prev) return;
     if (e.target && ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName)) return;
-    const cards = Array.from(doc.querySelectorAll('[data-testid="stVerticalBlockBorderWrapper"]'));
+    const cards = Array.from(doc.querySelectorAll('[class*="st-key-card_"]'));  // every card has a key «card_…»
     if (!cards.length) return;
     const tops = cards.map((c) => c.getBoundingClientRect().top);
     let i = next ? tops.findIndex((t) => t > 8) : tops.map((t) => t < -8).lastIndexOf(true);
