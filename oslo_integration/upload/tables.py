@@ -91,7 +91,8 @@ def log_table(imports: pl.DataFrame, vocab: Vocabulary | None = None, lang: str 
     vocab = vocab or vocabulary()
 
     def names(codes: str | None) -> str:
-        found = [vocab.bydel_name(c) for c in (codes or "").split(",") if c]
+        # a code the vocabulary does not know (an older import, a stray text) is shown as it is
+        found = [vocab.bydeler[c].bydel if c in vocab.bydeler else c for c in (codes or "").split(",") if c]
         many = f"{len(found)} districts and areas" if lang == "en" else f"{len(found)} bydeler og områder"
         return ", ".join(found) if len(found) <= 4 else many
 

@@ -19,7 +19,7 @@ CHART_PAGES = {"bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang
 # UI words that must not appear in the other language's view
 UI_KEYS = ["page_overview", "page_settlement", "page_origin", "page_intro", "page_transition", "page_about", "tab_chart",
            "tab_table", "download", "show_example", "bydeler_compare", "group", "mode_share", "mode_count", "log_in_box"]  # fmt: skip
-FORBIDDEN = re.compile(r"\bNone\b|0\.000000|\bDeploy\b|\bnan\b|Traceback")
+FORBIDDEN = re.compile(r"\bNone\b|0\.000000|\bDeploy\b|\bnan\b|Traceback|Page not found")
 
 INSPECT = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -84,7 +84,7 @@ def _open(browser, url: str, size: tuple[int, int]):
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(1200)  # charts draw after the script has finished
+    page.wait_for_timeout(900)  # charts draw after the script has finished
     return page
 
 
