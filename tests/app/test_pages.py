@@ -155,3 +155,19 @@ def test_cards_offer_downloads_and_overview_offers_the_case_document(db):
     labels = [b.label for b in at.get("download_button")]
     for kind in ("CSV (Excel)", "CSV", "XLSX", "PNG", "SVG"):
         assert labels.count(kind) >= 4, (kind, labels)  # one of each on every card of the page
+
+
+def test_the_year_control_offers_only_years_with_figures_for_the_page(db):
+    """Landbakgrunn offers the years its cards have figures for; 2010, with figures only on other pages, is not offered."""
+    from oslo_integration.page_cards import CARDS, years_with_figures
+    from oslo_integration.ui import data
+
+    at = app(db, bydel="030105", aar="2024")
+    at.switch_page("views/landbakgrunn.py").run()
+    assert not at.exception, at.exception
+    offered = list(at.select_slider(key="w_year").options)
+    version = data.data_version()
+    names = [i for card in CARDS["landbakgrunn"] for i in card if i]
+    expected = years_with_figures(data.indicator_frame(version, True, n) for n in names)
+    assert [int(y) for y in offered] == expected
+    assert "2010" not in offered and "2024" in offered

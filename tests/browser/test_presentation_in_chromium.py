@@ -165,3 +165,20 @@ def test_map_names_and_a_tooltip_that_stays_in_view(server, browser):
         page.screenshot(path=str(ARTIFACTS / "kart_390_tooltip.png"))
     finally:
         page.close()
+
+
+def test_the_menu_switches_language_on_the_same_click(server, browser):
+    page = _open(browser, f"{server}/oversikt?bydel=030105&aar=2024", SIZES["1440"])
+    try:
+        nav = page.locator("[data-testid='stSidebarNav']")
+        assert "Oversikt" in nav.inner_text()
+        page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+        page.wait_for_function(
+            "document.querySelector('[data-testid=\"stSidebarNav\"]').innerText.includes('Overview')", timeout=30_000
+        )
+        page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        assert "Oversikt" not in nav.inner_text() and "Bosetting og bolig" not in nav.inner_text()
+        assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Overview"
+        assert page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        page.close()
