@@ -269,6 +269,16 @@ def cmd_health(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .exports.package import write_package
+
+    store = open_store()
+    published = write_package(store.current(), store.data_version(), Path(args.out))
+    names = ", ".join(sorted(published.files))
+    print(f"Skrev {names} til {args.out} (datagrunnlag versjon {published.version}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m oslo_integration",
@@ -310,6 +320,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("export", cmd_export, "Skriv alle gjeldende tall som CSV.")
     p.add_argument("--out", required=True, help="CSV-filen som skal skrives")
+
+    p = add(
+        "publiser",
+        cmd_publish,
+        "Skriv alle offentlige tall (prikket som på skjermen) som CSV, Parquet og datapackage.json med README.",
+    )
+    p.add_argument("--out", required=True, metavar="MAPPE", help="mappen filene skrives til")
 
     p = add("profil", cmd_profile, "Vis en bydels nøkkeltall for et år med sammenligning, mål og vurdering.")
     p.add_argument("--bydel", required=True, help="bydelens navn eller nummer")

@@ -70,11 +70,16 @@ def to_csv_plain(rows: pl.DataFrame, ind: Indicator) -> bytes:
     return export_frame(rows, ind).write_csv(null_value="").encode("utf-8")
 
 
-def about_rows(ind: Indicator | None = None, sources: list[str] | None = None) -> list[tuple[str, str]]:
+def about_rows(
+    ind: Indicator | None = None, sources: list[str] | None = None, version: str | None = None
+) -> list[tuple[str, str]]:
     """Sources, licences, definitions and symbols, for the «Om dataene» sheet and documents: plain
     sentences with publishers and licences (`sources`, or every shipped publisher), never Markdown."""
     vocab = vocabulary()
-    rows = [("Laget", dt.date.today().isoformat()), ("", "")]
+    rows = [("Laget", dt.date.today().isoformat())]
+    if version:
+        rows.append(("Datagrunnlag versjon", version))
+    rows.append(("", ""))
     if ind is not None:
         rows.append(("Indikator", ind.label_nb))
         for m in {ind.numerator, ind.denominator} - {""}:

@@ -248,6 +248,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Texts in uploaded files that the vocabulary did not know, and what the uploader said they mean. "
         "They are used for later files. Figures already imported do not change if a synonym is removed.",
     },
+    "about_all": {"nb": "Last ned alle tall", "en": "Download every figure"},
+    "about_all_intro": {
+        "nb": "Alle offentlige tall på én gang, prikket som på skjermen: CSV (UTF-8, komma), Parquet og en beskrivelse som Frictionless Data Package (datapackage.json) med måltall, definisjoner, enheter, utgivere og lisenser, og en kort README. Datagrunnlag versjon {version}.",
+        "en": "Every public figure at once, suppressed as on screen: CSV (UTF-8, comma), Parquet and a Frictionless Data Package descriptor (datapackage.json) with measures, definitions, units, publishers and licences, and a short README. Data version {version}.",
+    },
+    "about_all_button": {"nb": "Last ned alle tall (zip)", "en": "Download every figure (zip)"},
+    "about_all_addresses": {"nb": "Faste adresser: {links}", "en": "Stable addresses: {links}"},
+    "data_version": {"nb": "Datagrunnlag versjon {version}", "en": "Data version {version}"},
     "about_imports": {"nb": "Importer", "en": "Imports"},
     "by_country": {"nb": " – etter land", "en": " – by country"},
     "rank": {"nb": "Plass blant bydelene", "en": "Rank among districts"},

@@ -14,7 +14,7 @@ from ..text.strings import t
 from ..text.untrusted import md
 from ..upload.tables import log_table
 from ..vocab import vocabulary
-from . import data
+from . import data, published
 from .login import current_user
 from .state import View
 from .synonyms import synonyms_section
@@ -52,6 +52,20 @@ def publishers_table(lang: str) -> pl.DataFrame:
 def _coverage(version: str, lang: str) -> pl.DataFrame:
     table = real_coverage(data.current(version), lang=lang).drop("measure")
     return table.rename({"label": t("col_measure", lang), "who": t("col_who", lang), "years": t("years", lang)})
+
+
+def _everything(version: str, lang: str) -> None:
+    """«Last ned alle tall»: the package as one zip, and its files at stable addresses."""
+    ident = published.data_version_id(version)
+    st.subheader(t("about_all", lang))
+    st.caption(t("about_all_intro", lang, version=ident))
+    st.download_button(
+        t("about_all_button", lang), lambda: published.zipped(version), f"oslo-integration-tall-{ident}.zip", "application/zip",
+        key="dl_everything", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+    if published.publish_static(version):
+        links = " · ".join(f"[{name}]({published.STATIC_URL}/{name})" for name in sorted(published.package(version)[1]))
+        st.caption(t("about_all_addresses", lang, links=links))
 
 
 def about_page(view: View) -> None:
@@ -93,6 +107,7 @@ def about_page(view: View) -> None:
     show_table(
         pl.DataFrame(SYMBOLS[lang], schema=[t("sym_col_symbol", lang), t("status", lang), t("sym_col_means", lang)], orient="row")
     )
+    _everything(version, lang)
     st.subheader(t("about_imports", lang))
     table = log_table(data.imports(version), lang=lang)
     who = "Who" if lang == "en" else "Hvem"

@@ -23,6 +23,12 @@ def source_line(rows: pl.DataFrame, lang: str = "nb") -> str:
     return credit_line(rows, lang) + example
 
 
+def _version() -> str:
+    from . import data, published
+
+    return published.data_version_id(data.data_version())
+
+
 def download_menu(frame: Callable[[], pl.DataFrame], ind: Indicator, view: View, key: str) -> None:
     """A «Last ned» button that opens the five formats; nothing is built until it is opened (and a file until clicked)."""
     menu = st.popover(t("download", view.lang), icon=":material/download:", key=f"dl_{key}", on_change="rerun")
@@ -49,7 +55,7 @@ def download_row(frame: pl.DataFrame, ind: Indicator, view: View, key: str) -> N
         "CSV", lambda: to_csv_plain(rows(), ind), f"{stem}_plain.csv", "text/csv", key=f"dl_plain_{key}", on_click="ignore"
     )
     cols[2].download_button(
-        "XLSX", lambda: to_xlsx({"Tall": export_frame(rows(), ind)}, about_rows(ind)), f"{stem}.xlsx",
+        "XLSX", lambda: to_xlsx({"Tall": export_frame(rows(), ind)}, about_rows(ind, version=_version())), f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"dl_xlsx_{key}", on_click="ignore",
     )  # fmt: skip
     cols[3].download_button("PNG", lambda: chart_png(chart()), f"{stem}.png", "image/png", key=f"dl_png_{key}", on_click="ignore")
