@@ -93,7 +93,8 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                 t("mode", lang),
                 [t("mode_share", lang), t("mode_count", lang)],
                 default=t("mode_share", lang),
-                key=f"mode_{key}",
+                key=f"vis_{key}",  # in the URL as ?vis_<card>=Antall (only when not the default)
+                bind="query-params",
                 required=True,
                 label_visibility="collapsed",
             )
@@ -106,7 +107,9 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
         args = (version, view.show_example, own, chosen.indicator)
         # only the open tab is built and sent: a rerun on the projector stays fast
         tab_chart, tab_table, tab_map = st.tabs(
-            [t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)], key=f"tab_{key}", on_change="rerun"
+            [t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)],
+            key=f"tab_{key}",  # in the URL as ?tab_<card>=Tabell (only when not the default)
+            bind="query-params",
         )
         if tab_chart.open is not False:
             with tab_chart:

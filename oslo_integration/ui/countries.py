@@ -77,7 +77,9 @@ def country_breakdown(measure: str, view: View) -> None:
             st.info(t("no_figures_year", lang, label=info.label_nb if lang == "nb" else info.label_en, year=view.year))
             if rows.is_empty():
                 return
-        tab_chart, tab_table = st.tabs([t("tab_chart", lang), t("tab_table", lang)], key=f"tab_land_{measure}", on_change="rerun")
+        tab_chart, tab_table = st.tabs(
+            [t("tab_chart", lang), t("tab_table", lang)], key=f"tab_land_{measure}", bind="query-params"
+        )
         if tab_chart.open is not False and spec is not None:
             with tab_chart:
                 st.vega_lite_chart(spec, width="stretch")

@@ -12,6 +12,7 @@ from ..vocab import vocabulary
 
 DEFAULT_BYDEL = "030105"
 MEETING_WORDS = ("møte", "mote", "moete", "meeting")
+VIEW_PARAMS = ("bydel", "aar", "fra", "til", "indikator", "lang", "eksempel", "visning")  # what the View writes
 
 
 @dataclass(frozen=True)

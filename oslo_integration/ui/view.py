@@ -12,7 +12,7 @@ from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data
 from .login import own_bydeler
-from .state import View, parse_query, to_query
+from .state import VIEW_PARAMS, View, parse_query, to_query
 
 KEY = "view"
 
@@ -33,10 +33,15 @@ def current_view() -> View:
 
 
 def set_view(view: View) -> None:
+    """Writes the view's own parameters, only those that changed; the cards' own (tab, Andel/Antall) are
+    bound to the URL by their widgets and left alone here."""
     st.session_state[KEY] = view
     query = to_query(view)
-    if {k: st.query_params.get(k) for k in st.query_params} != query:  # only when it changed: each write is a message
-        st.query_params.from_dict(query)
+    for name in VIEW_PARAMS:  # each write is a message to the browser: only what changed
+        if name in query and st.query_params.get(name) != query[name]:
+            st.query_params[name] = query[name]
+        elif name not in query and name in st.query_params:
+            del st.query_params[name]
 
 
 def _initial(key: str, value: object) -> None:

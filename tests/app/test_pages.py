@@ -186,3 +186,22 @@ def test_about_page_offers_every_figure_with_the_data_version(db):
     for name in ("tall.csv", "tall.parquet", "datapackage.json", "README.txt"):  # served at /app/static/data/…
         assert (published.STATIC_DATA / name).exists()
     assert ident in (published.STATIC_DATA / "README.txt").read_text(encoding="utf-8")
+
+
+def test_a_link_opens_a_cards_tab_and_count_view(db):
+    """?tab_<card>=Tabell&vis_<card>=Antall opens that card on its table, showing counts; other cards keep their chart."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("views/bosetting.py")  # a link straight to /bosetting?…
+    at.query_params.update(
+        {"bydel": "030105", "aar": "2024", "tab_andel_kommunal_bolig": "Tabell", "vis_andel_kommunal_bolig": "Antall"}
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert at.segmented_control(key="vis_andel_kommunal_bolig").value == "Antall"
+    assert at.session_state["tab_andel_kommunal_bolig"] == "Tabell"
+    assert at.session_state["tab_bosatt"] == "Graf"
+    tables = [df.value for df in at.dataframe]
+    assert any("Frogner" in set(t.iloc[:, 0]) and "Verdi" in t.columns for t in tables)
+    at.switch_page("views/overgang.py").run()  # another page keeps the selection
+    at.switch_page("views/bosetting.py").run()
+    assert at.session_state["view"].bydeler == ("030105",) and at.session_state["view"].year == 2024

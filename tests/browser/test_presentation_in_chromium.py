@@ -182,3 +182,23 @@ def test_the_menu_switches_language_on_the_same_click(server, browser):
         assert page.evaluate("document.documentElement.lang") == "en"
     finally:
         page.close()
+
+
+def test_a_cards_tab_and_count_view_are_written_to_the_link(server, browser):
+    page = _open(browser, f"{server}/bosetting?bydel=030105&aar=2024", SIZES["1440"])
+    try:
+        card = page.locator("[class*='st-key-card_andel_kommunal_bolig']")
+        card.get_by_role("tab", name="Tabell").click()
+        page.wait_for_function("location.search.includes('tab_andel_kommunal_bolig=Tabell')", timeout=30_000)
+        card.get_by_text("Antall", exact=True).click()
+        page.wait_for_function("location.search.includes('vis_andel_kommunal_bolig=Antall')", timeout=30_000)
+        link = page.evaluate("location.href")
+        again = _open(browser, link, SIZES["1440"])  # the link opens exactly that view
+        try:
+            card = again.locator("[class*='st-key-card_andel_kommunal_bolig']")
+            assert card.get_by_role("tab", name="Tabell").get_attribute("aria-selected") == "true"
+            assert card.locator("[data-testid='stDataFrame']").count() >= 1
+        finally:
+            again.close()
+    finally:
+        page.close()
