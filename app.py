@@ -23,6 +23,8 @@ def pages(lang: str) -> tuple[list, list]:
         st.Page("views/overgang.py", title=t("page_transition", lang), url_path="overgang"),
         st.Page("views/kart.py", title=t("page_map", lang), url_path="kart"),
         st.Page("views/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
+        # one card alone at its own address, for an iframe: not in the menu
+        st.Page("views/kort.py", title=t("page_card", lang), url_path="kort", visibility="hidden"),
     ]
     logged_in = [
         st.Page("views/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
@@ -47,6 +49,12 @@ def run() -> None:
     page = st.navigation([start_page] + public + (logged_in if current_user() else []))
     if page is start_page:  # straight on to Oversikt; the sidebar (and its notices about the URL) is drawn there
         page.run()
+    st.session_state["page"] = page.url_path
+    if page.url_path == "kort":  # an embedded card: the view from its address, no menu, no log-in
+        st.session_state["view"] = current_view()
+        page_shell(st.session_state["view"], embed=True)
+        page.run()
+        return
     st.session_state["view"] = sidebar(page.url_path)
     page_shell(st.session_state["view"])
     login_box()

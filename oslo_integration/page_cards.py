@@ -51,3 +51,12 @@ def years_with_figures(frames: Iterable[pl.DataFrame]) -> list[int]:
     for frame in frames:
         years |= set(frame.filter(pl.col("status") == "ok")["year"].cast(pl.Int64).to_list())
     return sorted(years)
+
+
+def count_for(indicator: str) -> str | None:
+    """The Antall side of a card's share, wherever the card stands."""
+    for cards in CARDS.values():
+        for share, count in cards:
+            if share == indicator:
+                return count
+    return None

@@ -79,7 +79,9 @@ def _tables(
     return table(span, ind, view), table(frame, ind, view, view.year)
 
 
-def indicator_card(indicator: str, view: View, *, count_indicator: str | None = None, key: str | None = None) -> None:
+def indicator_card(
+    indicator: str, view: View, *, count_indicator: str | None = None, key: str | None = None, share: bool = True
+) -> None:
     """Graf / Tabell / Kart of one indicator; `count_indicator` gives the Antall side of a share."""
     inds = indicators()
     lang = view.lang
@@ -148,7 +150,14 @@ def indicator_card(indicator: str, view: View, *, count_indicator: str | None = 
                     st.html(legend)
         from .downloads import download_menu
 
-        download_menu(lambda: data.indicator_frame(version, view.show_example, chosen.indicator, own), chosen, view, key)
+        left, right, _rest = st.columns([1, 1, 3])
+        with left:
+            download_menu(lambda: data.indicator_frame(version, view.show_example, chosen.indicator, own), chosen, view, key)
+        if share:
+            from .share_menu import share_menu
+
+            with right:
+                share_menu(chosen, view, key, st.session_state.get(f"tab_{key}"))
         st.caption(
             chosen.label(lang)
             + ": "

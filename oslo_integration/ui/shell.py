@@ -40,6 +40,13 @@ html { font-size: 20px; }
 [class*="st-key-card_"] { min-height: 96vh; scroll-snap-align: start; }
 """
 
+# A card alone in someone else's page: no menu, no toolbar, no padding, from 320 px up.
+EMBED_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stToolbar"], [data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0.5rem 0.5rem 0.5rem 0.5rem !important; }
+"""
+
 MEETING_SCRIPT = """
 (function () {
   const doc = window.parent ? window.parent.document : document;
@@ -62,14 +69,14 @@ MEETING_SCRIPT = """
 """
 
 
-def shell_html(lang: str, meeting: bool) -> str:
-    """The style and script for the page: `lang` on the document, compact or meeting layout."""
+def shell_html(lang: str, meeting: bool, embed: bool = False) -> str:
+    """The style and script for the page: `lang` on the document, compact, meeting or embedded layout."""
     code = "nb" if lang == "nb" else "en"
-    css = COMPACT_CSS + (MEETING_CSS if meeting else "")
+    css = COMPACT_CSS + (MEETING_CSS if meeting else "") + (EMBED_CSS if embed else "")
     script = f'document.documentElement.lang = "{code}";' + (MEETING_SCRIPT if meeting else "")
     return f"<style>{css}</style><script>{script}</script>"
 
 
-def page_shell(view: View) -> None:
+def page_shell(view: View, embed: bool = False) -> None:
     """Sets the document's language (screen readers read Norwegian with Norwegian rules) and the layout."""
-    st.html(shell_html(view.lang, view.meeting), unsafe_allow_javascript=True)
+    st.html(shell_html(view.lang, view.meeting and not embed, embed), unsafe_allow_javascript=True)

@@ -101,8 +101,16 @@ def parse_query(
     return Parsed(view, notices)
 
 
-def to_query(view: View) -> dict[str, str]:
-    out = {"bydel": ",".join(view.bydeler), "aar": str(view.year), "fra": str(view.year_from), "til": str(view.year_to)}
+def to_query(view: View, default: View | None = None) -> dict[str, str]:
+    """The view's URL parameters, each only when it differs from what a link without it would open
+    (`default`: the view parsed from the bydel alone)."""
+    default = default or View()
+    out: dict[str, str] = {}
+    if view.bydeler != View().bydeler:
+        out["bydel"] = ",".join(view.bydeler)
+    for name, attr in (("aar", "year"), ("fra", "year_from"), ("til", "year_to")):
+        if getattr(view, attr) != getattr(default, attr):
+            out[name] = str(getattr(view, attr))
     if view.indicator:
         out["indikator"] = view.indicator
     if view.lang != "nb":

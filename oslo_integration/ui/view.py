@@ -36,7 +36,11 @@ def set_view(view: View) -> None:
     """Writes the view's own parameters, only those that changed; the cards' own (tab, Andel/Antall) are
     bound to the URL by their widgets and left alone here."""
     st.session_state[KEY] = view
-    query = to_query(view)
+    version = data.data_version()
+    default = parse_query(
+        {"bydel": ",".join(view.bydeler)}, data.years(version), list(indicators()), data.real_years(version)
+    ).view  # what a link with only the bydel opens: nothing equal to it is written
+    query = to_query(view, default)
     for name in VIEW_PARAMS:  # each write is a message to the browser: only what changed
         if name in query and st.query_params.get(name) != query[name]:
             st.query_params[name] = query[name]

@@ -205,3 +205,15 @@ def test_a_link_opens_a_cards_tab_and_count_view(db):
     at.switch_page("views/overgang.py").run()  # another page keeps the selection
     at.switch_page("views/bosetting.py").run()
     assert at.session_state["view"].bydeler == ("030105",) and at.session_state["view"].year == 2024
+
+
+def test_one_card_at_its_own_address(db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("views/kort.py")
+    at.query_params.update({"indikator": "andel_kommunal_bolig", "bydel": "030105", "aar": "2024", "fane": "tabell"})
+    at.run()
+    assert not at.exception, at.exception
+    assert "w_bydeler" not in at.session_state  # no menu: the view comes from the address
+    assert [h.value for h in at.subheader] == ["Andel bosatt i kommunal bolig"]
+    assert any("Frogner" in set(df.value.iloc[:, 0]) for df in at.dataframe)  # the table the embed code asked for
+    assert any("Datagrunnlag versjon" in c.value and "Kilde: " in c.value for c in at.caption)

@@ -187,7 +187,7 @@ def test_the_menu_switches_language_on_the_same_click(server, browser):
 def test_a_cards_tab_and_count_view_are_written_to_the_link(server, browser):
     page = _open(browser, f"{server}/bosetting?bydel=030105&aar=2024", SIZES["1440"])
     try:
-        card = page.locator("[class*='st-key-card_andel_kommunal_bolig']")
+        card = page.locator(".st-key-card_andel_kommunal_bolig")
         card.get_by_role("tab", name="Tabell").click()
         page.wait_for_function("location.search.includes('tab_andel_kommunal_bolig=Tabell')", timeout=30_000)
         card.get_by_text("Antall", exact=True).click()
@@ -195,10 +195,60 @@ def test_a_cards_tab_and_count_view_are_written_to_the_link(server, browser):
         link = page.evaluate("location.href")
         again = _open(browser, link, SIZES["1440"])  # the link opens exactly that view
         try:
-            card = again.locator("[class*='st-key-card_andel_kommunal_bolig']")
+            card = again.locator(".st-key-card_andel_kommunal_bolig")
             assert card.get_by_role("tab", name="Tabell").get_attribute("aria-selected") == "true"
             assert card.locator("[data-testid='stDataFrame']").count() >= 1
         finally:
             again.close()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [320, 800])
+def test_the_card_alone_inside_an_iframe(server, browser, width):
+    page = browser.new_page(viewport={"width": width + 40, "height": 900})
+    try:
+        src = f"{server}/kort?indikator=andel_arbeid_ved_avslutning&bydel=030105&aar=2024"
+        page.set_content(f'<iframe src="{src}" title="Kort" width="{width}" height="700" style="border:0"></iframe>')
+        frame = page.frame_locator("iframe")
+        chart = frame.locator("[data-testid='stVegaLiteChart'] svg").first
+        chart.wait_for(state="visible", timeout=60_000)
+        page.wait_for_timeout(800)
+        box = chart.bounding_box()
+        assert box and box["width"] <= width and box["width"] >= 0.8 * (width - 40)  # fits the container
+        assert (
+            frame.locator("[data-testid='stSidebar']").count() == 0 or not frame.locator("[data-testid='stSidebar']").is_visible()
+        )
+        assert (
+            frame.locator("[data-testid='stSidebarNav']").count() == 0
+            or not frame.locator("[data-testid='stSidebarNav']").is_visible()
+        )
+        bars = frame.locator("[data-testid='stVegaLiteChart'] g.mark-rect.role-mark path")
+        assert bars.count() >= 5
+        page.screenshot(path=str(ARTIFACTS / f"kort_iframe_{width}.png"))
+    finally:
+        page.close()
+
+
+def test_del_copies_the_link_and_shows_the_iframe_code(server, browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 2400}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/bosetting?bydel=030105&aar=2024", wait_until="domcontentloaded")
+        page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+        page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        card = page.locator(".st-key-card_bosatt")
+        card.get_by_role("button", name="Del").click()
+        popover = page.locator("[data-testid='stPopoverBody']")
+        popover.get_by_text("Lenke til akkurat denne visningen").wait_for(timeout=30_000)
+        codes = popover.locator("[data-testid='stCode']")
+        assert "<iframe src=" in codes.nth(1).inner_text() and "/kort?indikator=bosatt" in codes.nth(1).inner_text()
+        assert "Datagrunnlag versjon" in codes.nth(2).inner_text()
+        codes.nth(0).hover()
+        codes.nth(0).locator("button").first.click()  # the code block's own copy button
+        page.wait_for_timeout(300)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith(server + "/bosetting?") and "bydel=030105" in copied
+        page.screenshot(path=str(ARTIFACTS / "del_1440.png"))
+    finally:
+        context.close()
