@@ -6,7 +6,9 @@ import streamlit as st
 
 from oslo_integration.store import StoreError
 from oslo_integration.text.strings import t
+from oslo_integration.ui.data import data_version
 from oslo_integration.ui.login import current_user, login_box, refresh_login
+from oslo_integration.ui.published import publish_in_background
 from oslo_integration.ui.shell import page_shell
 from oslo_integration.ui.view import current_view, sidebar
 
@@ -50,6 +52,7 @@ def run() -> None:
     if page is start_page:  # straight on to Oversikt; the sidebar (and its notices about the URL) is drawn there
         page.run()
     st.session_state["page"] = page.url_path
+    publish_in_background(data_version())  # static/data follows the data version on every replica
     if page.url_path == "kort":  # an embedded card: the view from its address, no menu, no log-in
         st.session_state["view"] = current_view()
         page_shell(st.session_state["view"], embed=True)

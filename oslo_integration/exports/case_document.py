@@ -241,7 +241,9 @@ def _table(doc, table: CaseTable) -> None:
         doc.add_paragraph(footnote).runs[0].font.size = doc.styles["Normal"].font.size
 
 
-def case_docx(obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.DataFrame | None = None) -> bytes:
+def case_docx(
+    obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.DataFrame | None = None, version: str | None = None
+) -> bytes:
     from docx import Document  # loaded when a document is asked for, not by every page
     from docx.shared import Cm, Pt
 
@@ -256,7 +258,7 @@ def case_docx(obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.Da
     doc.add_paragraph(
         f"Tallgrunnlag til sak til orientering. Laget {dt.date.today():%d.%m.%Y} med oslo-integration. "
         "Tegn: «:» = skjult av personvernhensyn (få personer), «.» = mangler. "
-        "Tall merket «(eks.)» er eksempeldata, ikke ekte tall."
+        "Tall merket «(eks.)» er eksempeldata, ikke ekte tall." + (f" Datagrunnlag versjon {version}." if version else "")
     )
     for table in case_tables(obs, bydel_nr, years, imports):
         doc.add_heading(table.title, level=2)
@@ -274,12 +276,14 @@ def case_docx(obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.Da
     return buf.getvalue()
 
 
-def case_xlsx(obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.DataFrame | None = None) -> bytes:
+def case_xlsx(
+    obs: pl.DataFrame, bydel_nr: str, years: list[int], imports: pl.DataFrame | None = None, version: str | None = None
+) -> bytes:
     sheets: dict[str, tuple[list[str], list[list[object]]]] = {
         f"Tabell {i}": (table.header, [[_number(v) for v in row] for row in table.rows] + [[f] for f in table.footnotes])
         for i, table in enumerate(case_tables(obs, bydel_nr, years, imports), start=1)
     }
-    return to_xlsx(sheets, about_rows(sources=source_lines(obs, bydel_nr, years)))
+    return to_xlsx(sheets, about_rows(sources=source_lines(obs, bydel_nr, years), version=version))
 
 
 def _number(text: str) -> object:

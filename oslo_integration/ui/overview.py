@@ -13,7 +13,7 @@ from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..text.untrusted import md
 from ..vocab import vocabulary
-from . import data
+from . import data, published
 from .login import current_user, own_bydeler
 from .state import View
 from .table import show_table
@@ -87,7 +87,9 @@ def case_button(view: View) -> None:
     name = vocabulary().bydel_name(view.bydel)
     st.download_button(
         t("make_case", view.lang) + f": {name} {years[0]}–{years[-1]}",
-        lambda: case_docx(frame, view.bydel, years, data.imports(data.data_version())),
+        lambda: case_docx(
+            frame, view.bydel, years, data.imports(data.data_version()), published.data_version_id(data.data_version())
+        ),
         f"sak_{view.bydel}_{years[0]}_{years[-1]}.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="dl_case",

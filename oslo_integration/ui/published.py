@@ -8,6 +8,7 @@ they are written atomically, so two replicas writing the same version never leav
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 
 from ..exports.package import package_files, write_files, zip_package
@@ -49,3 +50,17 @@ def publish_static(version: str) -> bool:
         log.warning("could not write %s: %s", STATIC_DATA, exc)
         return False
     return True
+
+
+_started: set[str] = set()
+_lock = threading.Lock()
+
+
+def publish_in_background(version: str) -> None:
+    """Called on every run: the first run that sees a new data version starts writing its files in a
+    thread, so the static addresses follow every import and undo on every replica, and no one waits."""
+    with _lock:
+        if version in _started:
+            return
+        _started.add(version)
+    threading.Thread(target=publish_static, args=(version,), name="publish-static", daemon=True).start()

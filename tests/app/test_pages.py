@@ -217,3 +217,25 @@ def test_one_card_at_its_own_address(db):
     assert [h.value for h in at.subheader] == ["Andel bosatt i kommunal bolig"]
     assert any("Frogner" in set(df.value.iloc[:, 0]) for df in at.dataframe)  # the table the embed code asked for
     assert any("Datagrunnlag versjon" in c.value and "Kilde: " in c.value for c in at.caption)
+
+
+def test_changing_each_control_writes_it_to_the_link(db):
+    at = app(db)
+    at.switch_page("views/kart.py").run()
+    assert "aar" not in at.query_params and "bydel" not in at.query_params  # the defaults are not written
+    at.select_slider(key="w_year").set_value(2016).run()
+    assert at.query_params["aar"] in ("2016", ["2016"])
+    at.selectbox(key="w_indicator").set_value("bosatt").run()
+    assert at.query_params["indikator"] in ("bosatt", ["bosatt"])
+    at.toggle(key="w_example").set_value(False).run()
+    assert at.query_params["eksempel"] in ("0", ["0"])
+    at.toggle(key="w_lang").set_value(True).run()
+    assert at.query_params["lang"] in ("en", ["en"])
+    at.multiselect(key="w_bydeler").set_value(["030101"]).run()
+    assert at.query_params["bydel"] in ("030101", ["030101"])
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    again.switch_page("views/kart.py")
+    again.query_params.update({k: (v[0] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()})
+    again.run()  # the link opens exactly that view
+    view = again.session_state["view"]
+    assert (view.year, view.indicator, view.show_example, view.lang, view.bydeler) == (2016, "bosatt", False, "en", ("030101",))
