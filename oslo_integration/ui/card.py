@@ -57,6 +57,18 @@ def table(frame: pl.DataFrame, ind: Indicator, view: View, year: int | None = No
     return out
 
 
+def _notice_bad_link(key: str, lang: str, has_mode: bool) -> None:
+    """A tab or Andel/Antall in the link that the card does not have: the usual notice, then the default
+    (Streamlit drops the bound parameter itself)."""
+    tabs = [t("tab_chart", lang), t("tab_table", lang), t("tab_map", lang)]
+    modes = [t("mode_share", lang), t("mode_count", lang)] if has_mode else []
+    for name, allowed, fallback in ((f"tab_{key}", tabs, tabs[0]), (f"vis_{key}", modes, modes[0] if modes else "–")):
+        value = st.query_params.get(name)
+        if value is not None and value not in allowed and f"bad_{name}" not in st.session_state:
+            st.session_state[f"bad_{name}"] = True  # once per session
+            st.info(md(t("bad_param", lang, name=name, value=value, fallback=fallback)))
+
+
 @lru_cache(maxsize=512)
 def _has_data(
     version: str, show_example: bool, own: tuple[str, ...], indicator: str, bydeler: tuple[str, ...], year: int
@@ -90,6 +102,7 @@ def indicator_card(
     chosen = inds[indicator]
     with st.container(border=True, key=f"card_{key}"):
         st.subheader(chosen.label(lang))
+        _notice_bad_link(key, lang, bool(count_indicator))
         if count_indicator:
             mode = st.segmented_control(
                 t("mode", lang),

@@ -239,3 +239,13 @@ def test_changing_each_control_writes_it_to_the_link(db):
     again.run()  # the link opens exactly that view
     view = again.session_state["view"]
     assert (view.year, view.indicator, view.show_example, view.lang, view.bydeler) == (2016, "bosatt", False, "en", ("030101",))
+
+
+def test_a_bad_tab_in_the_link_gives_the_notice_and_the_default(db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("views/bosetting.py")
+    at.query_params.update({"tab_bosatt": "Sirkus"})
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Sirkus" in i.value for i in at.info)
+    assert at.session_state["tab_bosatt"] == "Graf"
