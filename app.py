@@ -7,6 +7,7 @@ import streamlit as st
 from oslo_integration.store import StoreError
 from oslo_integration.text.strings import t
 from oslo_integration.ui.data import data_version
+from oslo_integration.ui.lang import current_lang
 from oslo_integration.ui.login import current_user, login_box, refresh_login
 from oslo_integration.ui.published import publish_in_background
 from oslo_integration.ui.shell import page_shell
@@ -37,9 +38,8 @@ def pages(lang: str) -> tuple[list, list]:
 
 def run() -> None:
     refresh_login()  # a user removed from the user file loses the upload pages on their next click
-    view = current_view()
-    # the language toggle's new state is known before this run: the menu switches on the same click
-    lang = ("en" if st.session_state["w_lang"] else "nb") if "w_lang" in st.session_state else view.lang
+    current_view()  # parses the URL on a session's first run
+    lang = current_lang()  # the toggle's new state is known before this run: the menu switches on the same click
     public, logged_in = pages(lang)
 
     def start() -> None:

@@ -85,9 +85,9 @@ def figures_csv(figures: pl.DataFrame) -> bytes:
     return out.write_csv(null_value="").encode("utf-8")
 
 
-def data_version(store_version: int, figures: pl.DataFrame) -> str:
+def data_version(store_version: int, csv: bytes) -> str:
     """Short and stable: the store's event count and a digest of what the public sees («47-3fa2c1d9»)."""
-    digest = hashlib.sha256(figures_csv(figures)).hexdigest()[:8]
+    digest = hashlib.sha256(csv).hexdigest()[:8]
     return f"{store_version}-{digest}"
 
 
@@ -154,11 +154,12 @@ def package_files(current: pl.DataFrame, store_version: int, made: dt.date | Non
     """The data version and every file of the package, as bytes (for a download or a folder)."""
     made = made or dt.date.today()
     figures = public_figures(current)
-    version = data_version(store_version, figures)
+    csv = figures_csv(figures)
+    version = data_version(store_version, csv)
     parquet = io.BytesIO()
     figures.write_parquet(parquet)
     files = {
-        CSV_NAME: figures_csv(figures),
+        CSV_NAME: csv,
         PARQUET_NAME: parquet.getvalue(),
         PACKAGE_NAME: json.dumps(datapackage(figures, version, made), ensure_ascii=False, indent=2).encode("utf-8"),
         README_NAME: readme(version, made, figures.height).encode("utf-8"),

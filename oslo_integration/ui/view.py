@@ -91,9 +91,7 @@ def sidebar(page: str = "") -> View:
             st.caption(f"{t('year', lang)}: {year}")
         # a range slider is told by its value; it follows the view, which follows the slider
         if len(years) > 1:
-            if tuple(st.session_state.get("w_span", span)) != span and any(
-                y not in years for y in st.session_state.get("w_span", ())
-            ):
+            if any(y not in years for y in st.session_state.get("w_span", ())):  # a span from a page with other years
                 del st.session_state["w_span"]
             span = st.select_slider(t("years", lang), options=years, value=span, key="w_span")
         show_example = st.toggle(t("show_example", lang), key="w_example")
