@@ -78,27 +78,6 @@ def _serve(folder: Path):
         log.close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _need_browser()
-    with _serve(tmp_path_factory.mktemp("browser")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
-
-
 # Every page at every size and in both languages is opened by test_presentation_in_chromium.py; here
 # the two pages with a map canvas, which is checked for pixels, and the map's click.
 @pytest.mark.parametrize("page_path", ["bosetting", "kart"])

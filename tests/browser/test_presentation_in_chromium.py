@@ -6,13 +6,14 @@ found by axe-core. Screenshots of each go to test-artifacts/.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
 
 from oslo_integration.text.strings import t
-from tests.browser.test_pages_in_chromium import ARTIFACTS, CHROMIUM, PAGES, _need_browser, _serve
+from tests.browser.test_pages_in_chromium import ARTIFACTS, PAGES, _settled
 
 SIZES = {"1440": (1440, 900), "1280x720": (1280, 720), "390": (390, 844)}
 CHART_PAGES = {"bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang"}
@@ -53,26 +54,6 @@ INSPECT = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    _need_browser()
-    with _serve(tmp_path_factory.mktemp("presentation")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
-        )
-        yield b
-        b.close()
-
-
 def _axe_source() -> str:
     """axe-core as published on npm, through its PyPI packaging (the test extra installs it)."""
     import axe_playwright_python
@@ -80,13 +61,21 @@ def _axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-def _open(browser, url: str, size: tuple[int, int]):
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+def _settle(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(900)  # charts draw after the script has finished
-    return page
+    _settled(page)
+    page.wait_for_timeout(400)  # charts draw after the script has finished
+
+
+@contextlib.contextmanager
+def _opened(browser, url: str, size: tuple[int, int]):
+    """A new page at `size`, settled at `url`, closed afterwards whatever the test found."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        _settle(page, url)
+        yield page
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize(("size", "lang"), [("1440", "nb"), ("1280x720", "nb"), ("390", "nb"), ("1440", "en")])
@@ -95,8 +84,7 @@ def test_what_a_person_checks_on_every_page(server, browser, page_path, size, la
     ARTIFACTS.mkdir(exist_ok=True)
     width, height = SIZES[size]
     query = "bydel=030105&aar=2024" + ("&lang=en" if lang == "en" else "")
-    page = _open(browser, f"{server}/{page_path}?{query}", (width, height))
-    try:
+    with _opened(browser, f"{server}/{page_path}?{query}", (width, height)) as page:
         if page_path in CHART_PAGES | {"oversikt", "kart"}:  # a busy machine draws the map canvas late
             page.wait_for_selector(FIGURES, state="visible", timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / f"{page_path}_{size}_{lang}.png"))
@@ -127,13 +115,10 @@ def test_what_a_person_checks_on_every_page(server, browser, page_path, size, la
                 ".violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.nodes[0].target.join(' ').slice(-80))"
             )
             assert violations == [], violations
-    finally:
-        page.close()
 
 
 def test_meeting_view_one_card_per_screen_and_keys_step(server, browser):
-    page = _open(browser, f"{server}/overgang?bydel=030105&aar=2024&visning=m%C3%B8te", SIZES["1280x720"])
-    try:
+    with _opened(browser, f"{server}/overgang?bydel=030105&aar=2024&visning=m%C3%B8te", SIZES["1280x720"]) as page:
         assert not page.locator("[data-testid='stSidebar']").is_visible()
         assert page.get_by_text("Frogner · 2024").count() >= 1  # the selection is on the page, not in a menu
         cards = page.locator("[class*='st-key-card_']")
@@ -145,13 +130,10 @@ def test_meeting_view_one_card_per_screen_and_keys_step(server, browser):
             top = cards.nth(i).bounding_box()["y"]
             assert abs(top) < 40, (i, top)
         page.screenshot(path=str(ARTIFACTS / "overgang_meeting_1280x720.png"))
-    finally:
-        page.close()
 
 
 def test_map_names_and_a_tooltip_that_stays_in_view(server, browser):
-    page = _open(browser, f"{server}/kart?bydel=030105&aar=2024", SIZES["390"])
-    try:
+    with _opened(browser, f"{server}/kart?bydel=030105&aar=2024", SIZES["390"]) as page:
         canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
         canvas.wait_for(state="visible", timeout=30_000)
         page.wait_for_timeout(1500)
@@ -166,13 +148,10 @@ def test_map_names_and_a_tooltip_that_stays_in_view(server, browser):
                 r = tip.first.bounding_box()
                 assert r["x"] >= 0 and r["x"] + r["width"] <= 390 + 1, r  # never cut off by the screen
         page.screenshot(path=str(ARTIFACTS / "kart_390_tooltip.png"))
-    finally:
-        page.close()
 
 
 def test_the_menu_switches_language_on_the_same_click(server, browser):
-    page = _open(browser, f"{server}/oversikt?bydel=030105&aar=2024", SIZES["1440"])
-    try:
+    with _opened(browser, f"{server}/oversikt?bydel=030105&aar=2024", SIZES["1440"]) as page:
         nav = page.locator("[data-testid='stSidebarNav']")
         assert "Oversikt" in nav.inner_text()
         page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
@@ -183,28 +162,20 @@ def test_the_menu_switches_language_on_the_same_click(server, browser):
         assert "Oversikt" not in nav.inner_text() and "Bosetting og bolig" not in nav.inner_text()
         assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Overview"
         assert page.evaluate("document.documentElement.lang") == "en"
-    finally:
-        page.close()
 
 
 def test_a_cards_tab_and_count_view_are_written_to_the_link(server, browser):
-    page = _open(browser, f"{server}/bosetting?bydel=030105&aar=2024", SIZES["1440"])
-    try:
+    with _opened(browser, f"{server}/bosetting?bydel=030105&aar=2024", SIZES["1440"]) as page:
         card = page.locator(".st-key-card_andel_kommunal_bolig")
         card.get_by_role("tab", name="Tabell").click()
         page.wait_for_function("location.search.includes('tab_andel_kommunal_bolig=Tabell')", timeout=30_000)
         card.get_by_text("Antall", exact=True).click()
         page.wait_for_function("location.search.includes('vis_andel_kommunal_bolig=Antall')", timeout=30_000)
         link = page.evaluate("location.href")
-        again = _open(browser, link, SIZES["1440"])  # the link opens exactly that view
-        try:
+        with _opened(browser, link, SIZES["1440"]) as again:  # the link opens exactly that view
             card = again.locator(".st-key-card_andel_kommunal_bolig")
             assert card.get_by_role("tab", name="Tabell").get_attribute("aria-selected") == "true"
             assert card.locator("[data-testid='stDataFrame']").count() >= 1
-        finally:
-            again.close()
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", [320, 800])
@@ -237,9 +208,7 @@ def test_del_copies_the_link_and_shows_the_iframe_code(server, browser):
     context = browser.new_context(viewport={"width": 1440, "height": 2400}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(f"{server}/bosetting?bydel=030101,030105&aar=2014", wait_until="domcontentloaded")
-        page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
-        page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        _settle(page, f"{server}/bosetting?bydel=030101,030105&aar=2014")
         card = page.locator(".st-key-card_bosatt")
         card.get_by_role("button", name="Del").click()
         popover = page.locator("[data-testid='stPopoverBody']")
