@@ -16,6 +16,11 @@ from __future__ import annotations
 import json
 
 import altair as alt
+
+# pandas is imported whole here, under the import lock, before any chart is built: Altair looks it up in
+# sys.modules, and a session's thread that got there while another was still importing it failed with
+# «partially initialized module 'pandas'» (found by benchmarks/load.py: many viewers on a fresh server).
+import pandas  # noqa: F401
 import polars as pl
 
 from .metrics.indicators import Indicator

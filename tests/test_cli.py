@@ -96,8 +96,8 @@ def test_import_list_undo_export_round_trip(tmp_path):
     assert again.returncode == 2 and "allerede angret" in again.stderr
 
 
-def test_import_refuses_the_whole_batch_if_one_file_is_bad(tmp_path):
-    db = tmp_path / "s.duckdb"
+def test_import_refuses_the_whole_batch_if_one_file_is_bad(tmp_path, shipped_copy):
+    db = shipped_copy
     good = write_csv(tmp_path / "bydel_alna.csv", [["", "2024"], ["Bosatte", "77"]])
     bad = write_csv(tmp_path / "bydel_grorud.csv", [["", "2024"], ["Bosatte", "abc"]])
     res = run("import", str(good), str(bad), env_db=db)

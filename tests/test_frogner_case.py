@@ -7,7 +7,7 @@ import re
 import polars as pl
 import pytest
 
-from oslo_integration.store import DuckDBStore, build_store
+from oslo_integration.store import DuckDBStore
 from tests.conftest import SOURCE_TEXTS
 
 # Transcribed from shared/seeds/001_9b35ab8cd33885b9.txt: (measure, category, {year: value or None for «*»})
@@ -24,8 +24,8 @@ CASE = [
 
 
 @pytest.fixture(scope="module")
-def current(tmp_path_factory) -> pl.DataFrame:
-    store = DuckDBStore(build_store(tmp_path_factory.mktemp("frogner") / "s.duckdb"))
+def current(shipped_template) -> pl.DataFrame:
+    store = DuckDBStore(shipped_template)
     return store.current().filter(pl.col("bydel_nr") == "030105")
 
 
@@ -61,7 +61,7 @@ def test_every_case_figure_equals_the_store(current, measure, category, _label, 
             assert (r["status"], r["value"]) == ("ok", float(expected))
 
 
-def test_footnote_kept_as_import_note(tmp_path):
-    store = DuckDBStore(build_store(tmp_path / "s.duckdb"))
+def test_footnote_kept_as_import_note(shipped_template):
+    store = DuckDBStore(shipped_template)
     notes = store.imports().filter(pl.col("file_name") == "frogner_bosetting_2022_2024.xlsx")["notes"].item()
     assert "I 2022 var det ingen fra Ukraina som avsluttet Introduksjonsprogrammet" in notes

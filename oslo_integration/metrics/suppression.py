@@ -15,7 +15,6 @@ publisher has published are public already: never hidden again, and known to eve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 import polars as pl
 
@@ -88,6 +87,14 @@ class _Hiding:
         """A value we hold and hide: a «:» from the source has no value here, so there is nothing of it to protect."""
         return self.hidden[i] and not known[i] and self.status[i] == "ok"
 
+    def unknown_cells(self, known: list[bool]) -> list[bool]:
+        """`unknown` for every cell at once."""
+        return [not k and (h or s == "mangler") for k, h, s in zip(known, self.hidden, self.status, strict=True)]
+
+    def secret_cells(self, known: list[bool]) -> list[bool]:
+        """`secret` for every cell at once."""
+        return [h and not k and s == "ok" for k, h, s in zip(known, self.hidden, self.status, strict=True)]
+
     def hide_one_more(self, members: list[int], known: list[bool]) -> bool:
         """Hide the smallest visible non-zero part of a group not known to the viewer (the total last); False if none is left."""
         visible = [i for i in members if not self.hidden[i] and not known[i] and self.status[i] == "ok"]
@@ -112,16 +119,16 @@ class _Hiding:
     def linear(self, group_list: list[list[int]], known: list[bool]) -> bool:
         """No hidden cell determined by all the groups' equations together; True if anything more was hidden."""
         any_change = False
+        groups_of: dict[int, list[list[int]]] = {}
+        for members in group_list:
+            for i in members:
+                groups_of.setdefault(i, []).append(members)
         for _ in range(len(self.hidden)):  # each round hides at least one more cell, or ends
-            found = determined_cells(
-                group_list,
-                partial(self.unknown, known=known),
-                partial(self.secret, known=known),
-            )
+            found = determined_cells(group_list, self.unknown_cells(known), self.secret_cells(known))
             progress = False
             for i in found:
-                for members in group_list:
-                    if i in members and self.hide_one_more(members, known):
+                for members in groups_of.get(i, ()):
+                    if self.hide_one_more(members, known):
                         progress = any_change = True
                         break
             if not progress:
@@ -130,37 +137,65 @@ class _Hiding:
         return any_change
 
 
-def determined_cells(group_list: list[list[int]], is_unknown, is_hidden) -> list[int]:
+def determined_cells(group_list: list[list[int]], unknown: list[bool], hidden: list[bool]) -> list[int]:
     """Hidden cells whose value follows from the groups' equations (total = sum of parts) and the known cells.
 
     With the unknown cells as variables, each group touching one gives a row of A; a hidden cell i is
     determined exactly when every solution of A·x = 0 has x_i = 0 (e_i lies in A's row space).
+    The equations fall apart into independent blocks (groups linked by a shared unknown cell), and
+    each block is solved on its own: many small SVDs instead of one large one, which is what made
+    suppression most of a first page view.
     """
     import numpy as np  # only for the check; already loaded with Streamlit
 
-    rows = []
+    rows: list[dict[int, float]] = []
     variables: dict[int, int] = {}
     for members in group_list:
-        row = {}
-        for pos, i in enumerate(members):
-            if is_unknown(i):
-                row[variables.setdefault(i, len(variables))] = 1.0 if pos == 0 else -1.0
-        if row:
+        unknown_members = [(pos, i) for pos, i in enumerate(members) if unknown[i]]
+        if unknown_members:
+            row = {variables.setdefault(i, len(variables)): 1.0 if pos == 0 else -1.0 for pos, i in unknown_members}
             rows.append(row)
     if not variables:
         return []
-    a = np.zeros((len(rows), len(variables)))
+    blocks = _blocks(rows, len(variables))
+    determined_columns: set[int] = set()
+    for block_rows in blocks:
+        columns = sorted({c for r in block_rows for c in rows[r]})
+        if len(columns) == 1:
+            determined_columns.add(columns[0])  # one unknown in an equation of its own: it is the difference
+            continue
+        if len(block_rows) == 1:
+            continue  # one equation in several unknowns determines none of them
+        where = {c: k for k, c in enumerate(columns)}
+        a = np.zeros((len(block_rows), len(columns)))
+        for k, r in enumerate(block_rows):
+            for c, v in rows[r].items():
+                a[k, where[c]] = v
+        _, s, vt = np.linalg.svd(a)
+        null = vt[int((s > 1e-9).sum()) :]  # rows spanning the block's null space
+        free = np.abs(null).max(axis=0) if null.shape[0] else np.zeros(len(columns))
+        determined_columns.update(c for c, f in zip(columns, free, strict=True) if f < 1e-9)
+    return [i for i, c in variables.items() if c in determined_columns and hidden[i]]
+
+
+def _blocks(rows: list[dict[int, float]], n_variables: int) -> list[list[int]]:
+    """Row numbers of A grouped into independent blocks: rows sharing a variable are in one block."""
+    parent = list(range(n_variables))
+
+    def root(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for row in rows:
+        first, *rest = row
+        for c in rest:
+            parent[root(c)] = root(first)
+    out: dict[int, list[int]] = {}
     for r, row in enumerate(rows):
-        for c, v in row.items():
-            a[r, c] = v
-    _, s, vt = np.linalg.svd(a)
-    rank = int((s > 1e-9).sum())
-    null = vt[rank:]  # rows spanning A's null space
-    out = []
-    for i, c in variables.items():
-        if is_hidden(i) and (null.shape[0] == 0 or np.abs(null[:, c]).max() < 1e-9):
-            out.append(i)
-    return out
+        out.setdefault(root(next(iter(row))), []).append(r)
+    return list(out.values())
 
 
 def hidden_cells(
@@ -208,7 +243,7 @@ def hidden_cells(
     revealed = [False] * frame.height
     for b in dict.fromkeys(known_bydeler):
         trial = [r or p == b or k for r, p, k in zip(revealed, places, nobody, strict=True)]
-        if not determined_cells(group_list, partial(hiding.unknown, known=trial), partial(hiding.secret, known=trial)):
+        if not determined_cells(group_list, hiding.unknown_cells(trial), hiding.secret_cells(trial)):
             revealed = trial
     return [h and not r for h, r in zip(hiding.hidden, revealed, strict=True)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import Problem
 from ..read.grid import Sheet
@@ -50,8 +51,9 @@ class TableResult:
 # the totals for both sexes are read.
 
 
+@lru_cache(maxsize=4096)
 def is_sex_split(category: str | None) -> bool:
-    """«Kvinner», «Menn», «Arbeid, Kvinner», «Utdanning, menn»: a figure for one sex only."""
+    """«Kvinner», «Menn», «Arbeid, Kvinner», «Utdanning, menn»: a figure for one sex only (memoised: asked per cell)."""
     if not category:
         return False
     folded = fold(category)
@@ -332,6 +334,7 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
     resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
     by_sex: list[str] = []
     shares: list[str] = []
+    value_cols = [c for c in value_cols if not summed(c.key, col_kinds)]  # the notes above name the others
     for r in table.body_rows:
         rk = row_keys[r]
         if rk is None or summed(rk, row_kinds) or rk.ignore:
@@ -344,8 +347,6 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         status_text = sheet.text(r, status_col.col) if status_col else None
         unit_share = _unit_is_share(extras.get("unit"))
         for col in value_cols:
-            if summed(col.key, col_kinds):
-                continue
             addr = sheet.address(r, col.col)
             ck = col.key._replace(total=False, value=True) if only_totals and not rk.total else col.key
             merged = merge(rk, ck)

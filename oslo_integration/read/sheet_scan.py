@@ -70,7 +70,60 @@ def count_tags(xml: bytes) -> tuple[int, int]:
     return cells, rows
 
 
-def scan_sheet(xml: bytes, percent_styles: set[int] | frozenset[int] = frozenset(), cell_budget: int | None = None) -> SheetScan:
+# The shape every spreadsheet program writes: each row and cell tag unprefixed and starting with its address.
+_ROW_REF = re.compile(rb'<row r="([0-9]{1,7})"')
+_CELL_LETTERS = re.compile(rb'<c r="([A-Za-z]+)[0-9]')
+_CELL_ROW = re.compile(rb'<c r="[A-Za-z]+([0-9]{1,7})"')
+
+
+def scan_sheet(
+    xml: bytes,
+    percent_styles: set[int] | frozenset[int] = frozenset(),
+    cell_budget: int | None = None,
+    tags: tuple[int, int] | None = None,
+) -> SheetScan:
+    """The sheet's extent, filled cells, percent cells and formulas without a result.
+
+    Sheets in the shape spreadsheet programs write are scanned by whole-body regular expressions (in C);
+    any other shape, or more filled cells than `cell_budget`, goes through the tag-by-tag pass.
+    `tags` is count_tags(xml) when the caller has it already.
+    """
+    found = _scan_addressed(xml, percent_styles, cell_budget, tags or count_tags(xml))
+    return found or _scan_tags(xml, percent_styles, cell_budget)
+
+
+def _scan_addressed(
+    xml: bytes, percent_styles: set[int] | frozenset[int], cell_budget: int | None, tags: tuple[int, int]
+) -> SheetScan | None:
+    """The fast scan, or None when a tag lacks its leading address (the general pass then decides)."""
+    cells, rows = tags
+    filled = count_filled(xml)
+    if cell_budget is not None and filled > cell_budget:
+        return None
+    row_refs = _ROW_REF.findall(xml)
+    letters = _CELL_LETTERS.findall(xml)
+    if len(row_refs) != rows or len(letters) != cells:
+        return None
+    cell_rows = _CELL_ROW.findall(xml)
+    if len(cell_rows) != cells:  # an address of more than 7 digits: the general pass reports it
+        return None
+    out = SheetScan(filled=filled)
+    last_row = max(map(int, row_refs), default=0)
+    if letters:
+        last_row = max(last_row, max(map(int, cell_rows)))
+        widest = max(set(letters), key=lambda t: (len(t), t.upper()))
+        out.cols = (1 << 20 if len(widest) > _MAX_LETTERS else col_index(widest)) + 1
+    out.rows = last_row
+    used = [n for n in percent_styles if b's="%d"' % n in xml]
+    if used:
+        styled = re.compile(rb'<c r="([A-Za-z]+)([0-9]{1,7})"[^>]*?\bs="(?:' + b"|".join(b"%d" % n for n in used) + rb')"')
+        out.percent = {(int(m.group(2)) - 1, col_index(m.group(1))) for m in styled.finditer(xml)}
+    if b"<f" in xml:
+        out.no_value = [m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(xml)]
+    return out
+
+
+def _scan_tags(xml: bytes, percent_styles: set[int] | frozenset[int] = frozenset(), cell_budget: int | None = None) -> SheetScan:
     """One pass over the row and cell tags; stops once more than `cell_budget` filled cells are seen."""
     out = SheetScan()
     row, col = -1, -1

@@ -85,8 +85,8 @@ def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict
     """
     sheet_parts = package.sheet_parts()
     check_cells(sum(count_filled(body) for body in sheet_parts.values()), file_name)
-    for part, body in sheet_parts.items():  # counted in C first, so the scan below never loops over millions of tags
-        tags, rows = count_tags(body)
+    counted = {part: count_tags(body) for part, body in sheet_parts.items()}
+    for part, (tags, rows) in counted.items():  # counted in C first, so the scan below never loops over millions of tags
         if tags > MAX_AREA or rows > MAX_ROWS:
             raise _refuse(
                 file_name,
@@ -101,7 +101,7 @@ def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict
     budget = max_cells()
     scans: dict[str, SheetScan] = {}
     for part, body in sheet_parts.items():
-        scan = scan_sheet(body, percent_styles, budget)
+        scan = scan_sheet(body, percent_styles, budget, counted[part])
         budget -= scan.filled
         check_extent(
             scan.rows, scan.cols, a1(max(scan.rows - 1, 0), max(scan.cols - 1, 0)), file_name, sheet_names.get(part.lower(), part)

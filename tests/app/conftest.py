@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,9 +14,9 @@ PASSWORD = "korrekt-hest-batteri"
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
+def env(shipped_template, tmp_path, monkeypatch):
     """A store and a user file of the test's own: kari (Frogner), ola (Gamle Oslo), hanne (St. Hanshaugen)."""
-    monkeypatch.setenv("OSLO_INTEGRATION_DB", str(tmp_path / "s.duckdb"))
+    monkeypatch.setenv("OSLO_INTEGRATION_DB", str(shutil.copy(shipped_template, tmp_path / "s.duckdb")))
     monkeypatch.setenv("OSLO_INTEGRATION_USERS", str(tmp_path / "brukere.toml"))
     users = UserFile(tmp_path / "brukere.toml")
     users.add("kari", PASSWORD, "bydel", ["Frogner"])

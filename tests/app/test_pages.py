@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,10 +22,11 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(shipped_template, tmp_path_factory):
     import os
+    import shutil
 
-    path = tmp_path_factory.mktemp("app") / "s.duckdb"
+    path = Path(shutil.copy(shipped_template, tmp_path_factory.mktemp("app") / "s.duckdb"))
     old = os.environ.get("OSLO_INTEGRATION_DB")
     os.environ["OSLO_INTEGRATION_DB"] = str(path)
     yield path

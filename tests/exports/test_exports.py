@@ -17,15 +17,15 @@ from oslo_integration.exports import card_rows, chart_png, chart_svg, neutralise
 from oslo_integration.exports.case_document import case_docx, case_xlsx
 from oslo_integration.exports.tables import about_rows, export_frame
 from oslo_integration.metrics import compute, indicators, public_view
-from oslo_integration.store import DuckDBStore, build_store
+from oslo_integration.store import DuckDBStore
 from tests.test_cli import run
 
 IND = indicators()["andel_arbeid_ved_avslutning"]
 
 
 @pytest.fixture(scope="module")
-def public(tmp_path_factory) -> pl.DataFrame:
-    store = DuckDBStore(build_store(tmp_path_factory.mktemp("exp") / "s.duckdb"))
+def public(shipped_template) -> pl.DataFrame:
+    store = DuckDBStore(shipped_template)
     return public_view(store.current())
 
 

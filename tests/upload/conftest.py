@@ -29,8 +29,8 @@ def frogner_workbook(path: Path, kommunal_2024: int = 52, year2: int = 2025) -> 
 
 
 @pytest.fixture
-def shipped(tmp_path):
-    """A store built from the shipped data (Frogner's case included)."""
+def shipped(shipped_copy):
+    """A store built from the shipped data (Frogner's case included): a copy of the session's template."""
     from oslo_integration.store import open_store
 
-    return open_store(str(tmp_path / "s.duckdb"))
+    return open_store(str(shipped_copy))
