@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +36,7 @@ class Level:
     p50_s: float
     p95_s: float
     errors: int
-    rss_mb: float  # the server's (or replicas' summed) resident memory at the end
+    rss_mb: float  # the server's (or replicas' summed) resident memory at its highest while the viewers were there
     first_error: str = ""
 
     def holds(self) -> bool:
@@ -50,7 +51,20 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_level(url: str, pids: list[int], n: int, seconds: float, pages: list[tuple[str, str]], spread: bool = False) -> Level:
-    tallies = viewers.crowd(url, n, seconds, pages=pages, spread_addresses=spread)
+    peak = [sum(servers.rss_mb(p) for p in pids)]
+    done = threading.Event()
+
+    def sample() -> None:  # the memory while the viewers are connected (sessions end with their websocket)
+        while not done.wait(0.5):
+            peak.append(sum(servers.rss_mb(p) for p in pids))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        tallies = viewers.crowd(url, n, seconds, pages=pages, spread_addresses=spread)
+    finally:
+        done.set()
+        sampler.join()
     times = [s for t in tallies for s in t.seconds]
     errors = [e for t in tallies for e in t.errors]
     return Level(
@@ -59,7 +73,7 @@ def run_level(url: str, pids: list[int], n: int, seconds: float, pages: list[tup
         p50_s=statistics.median(times) if times else float("nan"),
         p95_s=_percentile(times, 0.95),
         errors=len(errors),
-        rss_mb=sum(servers.rss_mb(p) for p in pids),
+        rss_mb=max(peak),
         first_error=errors[0] if errors else "",
     )
 
@@ -86,7 +100,8 @@ def one_server(script: Path, env: dict[str, str], sizes: list[int], seconds: flo
             levels.append(level)
             if n > 1:
                 per_session.append((level.rss_mb - before) / n)
-    return {"levels": levels, "per_session_mb": max(per_session) if per_session else float("nan")}
+    # the largest crowd says it best: at a few viewers the noise of one allocation is as large as a session
+    return {"levels": levels, "per_session_mb": per_session[-1] if per_session else float("nan")}
 
 
 _NGINX_CONF = """

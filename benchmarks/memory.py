@@ -1,61 +1,69 @@
-"""Peak memory (RSS high-water mark) of a Streamlit server after every page has been opened once.
+"""Memory of a Streamlit server after every page has been opened once, against two floors.
 
 A real `streamlit run` in a subprocess, pages opened in Debian's headless Chromium via Playwright,
-the peak read from /proc/<pid>/status (VmHWM) - against a one-line hello-world server.
+the peak read from /proc/<pid>/status (VmHWM). The floors: a one-line hello-world server, and a
+server whose script only imports the same third-party libraries our server has loaded after every
+page (found by running every page under AppTest in a child process) - what the stack itself costs.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from .pages import HELLO, ROOT
+from . import servers
 
 URL_PATHS = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"]
+
+# Every page under AppTest, then the third-party top-level modules that are loaded (stdlib and ours left out).
+_LOADED = """
+import json, sys
+from streamlit.testing.v1 import AppTest
+from benchmarks.apptest import navigation_mode
+with navigation_mode():
+    at = AppTest.from_file("app.py", default_timeout=300)
+    at.query_params["bydel"] = "030105"
+    at.run()
+    for page in ["oversikt", "bosetting", "landbakgrunn", "intro", "overgang", "kart", "om_dataene"]:
+        at.switch_page(f"views/{page}.py").run()
+        for key in [k for k in at.session_state.keys() if str(k).startswith("tab_")]:
+            at.session_state[key] = "Kart"
+        at.run()
+std = set(sys.stdlib_module_names)
+top = {m.split(".")[0] for m in sys.modules}
+print(json.dumps(sorted(m for m in top if m not in std and not m.startswith("_") and m not in ("oslo_integration", "benchmarks", "views"))))
+"""
 
 
 def available() -> bool:
     return Path(CHROMIUM).exists()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def loaded_libraries(env: dict[str, str]) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _LOADED], cwd=servers.ROOT, env=env, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc status")
-
-
-def _serve(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=script.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
-            return proc, base
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start for {script}")
+def floor_script(libraries: list[str]) -> str:
+    """A server script that imports the libraries (each in a try: a few are parts of others) and draws one line."""
+    lines = ["import importlib", "import streamlit as st", ""]
+    lines += [
+        f"for name in {libraries!r}:",
+        "    try:",
+        "        importlib.import_module(name)",
+        "    except Exception:",
+        "        pass",
+    ]
+    return "\n".join(lines) + '\nst.write("Hello world")\n'
 
 
 def _open_pages(base: str, paths: list[str]) -> None:
@@ -74,22 +82,33 @@ def _open_pages(base: str, paths: list[str]) -> None:
         browser.close()
 
 
-def peak_rss(script: Path, paths: list[str], env: dict[str, str]) -> float:
-    proc, base = _serve(script, env)
-    try:
-        _open_pages(base, paths)
+def peak_rss(script: Path, paths: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(peak RSS, anonymous RSS now) in MB: the second leaves out the libraries' code pages the run touched."""
+    with servers.serving(script, env) as server:
+        _open_pages(server.url, paths)
         time.sleep(0.5)
-        return _peak_rss_mb(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        return servers.rss_mb(server.pid, "VmHWM"), servers.rss_mb(server.pid, "RssAnon")
 
 
 def run(db: str, paths: list[str] = URL_PATHS) -> dict[str, float]:
     env = dict(os.environ, OSLO_INTEGRATION_DB=db)
-    ours = peak_rss(ROOT / "app.py", paths, env)
+    ours, ours_anon = peak_rss(servers.ROOT / "app.py", paths, env)
+    libraries = loaded_libraries(env)
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
-        hello.write_text(HELLO, encoding="utf-8")
-        baseline = peak_rss(hello, [""], env)
-    return {"ours_mb": ours, "hello_world_mb": baseline, "rss_ratio": ours / baseline}
+        hello.write_text(servers.HELLO, encoding="utf-8")
+        baseline, _ = peak_rss(hello, [""], env)
+        floor = Path(tmp) / "libraries_only.py"
+        floor.write_text(floor_script(libraries), encoding="utf-8")
+        libs_only, libs_anon = peak_rss(floor, [""], env)
+    return {
+        "ours_mb": ours,
+        "ours_anon_mb": ours_anon,
+        "hello_world_mb": baseline,
+        "libraries_only_mb": libs_only,
+        "libraries_only_anon_mb": libs_anon,
+        "libraries": len(libraries),
+        "rss_ratio": ours / baseline,
+        "rss_floor_ratio": ours / libs_only,
+        "anon_floor_ratio": ours_anon / libs_anon,
+    }

@@ -7,20 +7,31 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from benchmarks import memory
+from benchmarks.__main__ import SUMMARY
 from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("benchmarks")]
+NUMBER = r"(-?[\d.]+|nan|inf)"
 
 
 def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
     results = tmp_path / "RESULTS.md"
     args = [sys.executable, "-m", "benchmarks", "--quick", "--results", str(results)]
     if not memory.available() and os.environ.get("CI") != "true":
-        args.append("--skip-memory")  # the memory benchmark opens the pages in Debian's chromium
-    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        args.append("--skip-browser")  # the browser and memory benchmarks open the pages in Debian's chromium
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     last = done.stdout.strip().splitlines()[-1]
-    assert re.fullmatch(r"ingest_speedup=[\d.]+ rerun_ratio_max=[\d.]+ growth_ratio=[\d.]+ rss_ratio=([\d.]+|nan)", last), last
-    ratios = dict(pair.split("=") for pair in last.split())
-    assert float(ratios["ingest_speedup"]) > 0 and float(ratios["rerun_ratio_max"]) > 0
+    assert re.fullmatch(" ".join(f"{name}={NUMBER}" for name in SUMMARY), last), last
+    ratios = {k: float(v) for k, v in (pair.split("=") for pair in last.split())}
+    assert ratios["ingest_speedup"] > 0 and ratios["rerun_ratio_max"] > 0
+    assert ratios["load_p95_s_50"] > 0  # the simulated viewers were served (an error would make it inf)
+    assert ratios["load_p95_s_50"] != float("inf"), done.stdout[-3000:]
+    if "--skip-browser" not in args:
+        assert ratios["browser_rerun_ratio"] > 0 and ratios["browser_open_ratio"] > 0 and ratios["rss_floor_ratio"] > 0
     text = results.read_text(encoding="utf-8")
     assert "quick" in text and last in text and "Machine:" in text
+    assert "Load ours: 3 viewers" in text and "Load hello: 3 viewers" in text

@@ -1,11 +1,15 @@
-"""The child side of isolated.py: limit this process's memory, read one file, answer on stdout.
+"""The child side of isolated.py: limit this process's memory, read one file, answer.
 
-Run as `python -m oslo_integration.upload.reader_process` with a pickle (data, name, fallback bydel,
-memory bytes, synonyms) on stdin; answers a pickle ("ok", Normalised) or ("refused", [Problem, …]).
+Two ways in: `read_forked` in a child forked from the multiprocessing fork server (which has this
+module and the readers loaded already, so a read starts in milliseconds), answering on a pipe; or
+`python -m oslo_integration.upload.reader_process` with the pickle on stdin, answering on stdout.
+The request is a pickle (data, name, fallback bydel, memory bytes, synonyms); the answer is
+("ok", Normalised) or ("refused", [Problem, …]).
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import resource
 import sys
@@ -18,8 +22,9 @@ def _data_size() -> int:
     return int(line.split()[1]) * 1024
 
 
-def main() -> int:
-    data, file_name, fallback_bydel, memory, synonyms = pickle.loads(sys.stdin.buffer.read())
+def _answer(request: bytes) -> tuple[str, object] | None:
+    """The answer to one request, or None when reading ran out of the memory it was allowed."""
+    data, file_name, fallback_bydel, memory, synonyms = pickle.loads(request)
     import fastexcel  # noqa: F401  (the readers and their libraries are loaded first: the limit is for the file)
 
     from ..errors import InputRefused, Problem
@@ -33,9 +38,28 @@ def main() -> int:
     except InputRefused as exc:
         answer = ("refused", exc.problems)
     except MemoryError:
-        return 3
+        return None
     except Exception as exc:  # a file we did not foresee: a message, not a crash
         answer = ("refused", [Problem(file_name, "", "", f"Filen kunne ikke leses ({type(exc).__name__}). Er den skadet?")])
+    return answer
+
+
+def read_forked(connection, request: bytes, environment: dict[str, str]) -> None:
+    """In a child of the fork server: answer on the pipe, or end with code 3 when memory ran out."""
+    os.environ.clear()
+    os.environ.update(environment)
+    os.environ["POLARS_MAX_THREADS"] = os.environ["RAYON_NUM_THREADS"] = "1"  # read before Polars' pool first starts
+    answer = _answer(request)
+    if answer is None:
+        os._exit(3)
+    connection.send_bytes(pickle.dumps(answer))
+    connection.close()
+
+
+def main() -> int:
+    answer = _answer(sys.stdin.buffer.read())
+    if answer is None:
+        return 3
     sys.stdout.buffer.write(pickle.dumps(answer))
     return 0
 

@@ -20,6 +20,8 @@ import pytest
 
 from tests.conftest import FIRST_UPLOAD, ROOT
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("pages_in_chromium")]
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 PASSWORD = "korrekt-hest-batteri"

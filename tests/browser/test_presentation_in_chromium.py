@@ -15,6 +15,8 @@ import pytest
 from oslo_integration.text.strings import t
 from tests.browser.test_pages_in_chromium import ARTIFACTS, PAGES, _settled
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("presentation_in_chromium")]
+
 SIZES = {"1440": (1440, 900), "1280x720": (1280, 720), "390": (390, 844)}
 CHART_PAGES = {"bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang"}
 # UI words that must not appear in the other language's view

@@ -23,6 +23,8 @@ from oslo_integration.metrics import public_view
 from oslo_integration.store import open_store
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 FOOTNOTE = "I 2022 var det ingen fra Ukraina som avsluttet Introduksjonsprogrammet"
 MARKDOWN = re.compile(r"\*\*|__|`|^#|\|\s*---|\[[^\]]*\]\(|^\s*- ", re.M)  # a footnote's own «*» is not Markdown
 

@@ -18,6 +18,8 @@ from oslo_integration.store import connect
 from tests.conftest import ROOT
 from tests.support.hostile import READ, REFUSED, make
 
+pytestmark = pytest.mark.slow
+
 MAX_SECONDS = 5.0
 MAX_RSS_MB = 300.0
 

@@ -7,9 +7,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from oslo_integration.store import connect, import_file
 from tests.conftest import write_csv
 from tests.support.processes import spawn_pool
+
+pytestmark = pytest.mark.slow
 
 BYDELER = ["Gamle Oslo", "Grünerløkka", "Sagene", "St. Hanshaugen", "Frogner", "Ullern", "Vestre Aker", "Nordre Aker"]
 

@@ -26,6 +26,8 @@ from tests.support.processes import clean_main, spawn_pool
 from tests.test_cli import run
 from tests.upload.conftest import frogner_workbook
 
+pytestmark = pytest.mark.slow
+
 
 def _start(url: str, barrier) -> list[int]:
     barrier.wait()

@@ -1,0 +1,163 @@
+"""What a person in Chromium waits for: a page from a link, a menu click, a sidebar change, the Kart tab.
+
+Playwright drives Debian's Chromium against three servers on loopback: ours, the plain reference app
+(benchmarks/reference_app.py) and hello world with one sidebar widget. Each action is timed in turns
+on the apps that have it. «Fully drawn» is measured in the page: every chart, table and map canvas is
+present, the script run is over, and nothing in the document has changed for QUIET_MS; the time is
+that of the last change, counted from the navigation (a link) or from the click.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from pathlib import Path
+
+from . import servers
+from .memory import CHROMIUM, CHROMIUM_ARGS
+
+PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
+QUIET_MS = 600
+QUERY = "?bydel=030105"
+
+# Set before any script of the page runs: the time of the last change to the document.
+_WATCH = """
+window.__lastChange = performance.now();
+new MutationObserver(() => { window.__lastChange = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+
+# True once the page is fully drawn and has been still for the quiet time.
+_DRAWN = """
+({quiet, since}) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main || !main.innerText.trim()) return false;
+  const shown = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null);  // not in a closed tab
+  if (shown('.vega-embed').some(c => !c.querySelector('canvas, svg'))) return false;
+  if (shown('[data-testid="stDeckGlJsonChart"]').some(d => !d.querySelector('canvas'))) return false;
+  if (shown('[data-testid="stDataFrame"]').some(f => !f.querySelector('canvas, table'))) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  return window.__lastChange > since && performance.now() - window.__lastChange > quiet;
+}
+"""
+
+
+def _settled(page, since: float) -> float:
+    """Seconds from `since` (performance.now() in the page) to the last change before the page fell still."""
+    page.wait_for_function(_DRAWN, arg={"quiet": QUIET_MS, "since": since}, timeout=120_000, polling=50)
+    return (page.evaluate("window.__lastChange") - since) / 1000
+
+
+def open_link(context, url: str) -> float:
+    """A new tab opened on a link, to fully drawn (from the navigation's start)."""
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="commit")
+        return _settled(page, 0.0)
+    finally:
+        page.close()
+
+
+def _now(page) -> float:
+    return page.evaluate("performance.now()")
+
+
+def click_menu(page, path: str) -> float:
+    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+    since = _now(page)
+    link.click()
+    return _settled(page, since)
+
+
+def change_bydel(page, add: bool) -> float:
+    """Add «Alna» to the sidebar's bydel choice, or take the last one away again: one rerun either way."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first
+    box.click()
+    since = _now(page)
+    if add:
+        box.fill("Alna")
+        box.press("Enter")
+    else:
+        box.press("Backspace")
+    page.keyboard.press("Escape")
+    return _settled(page, since)
+
+
+def open_map_tab(page) -> float:
+    tab = page.get_by_role("tab", name="Kart").first
+    since = _now(page)
+    tab.click()
+    return _settled(page, since)
+
+
+def _opened(context, url: str):
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    _settled(page, 0.0)
+    return page
+
+
+def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
+    """Medians (s) of every action on each app that has it, timed in turns, and the three ratios."""
+    from playwright.sync_api import sync_playwright
+
+    env = dict(os.environ, OSLO_INTEGRATION_DB=db)
+    times: dict[str, list[float]] = {}
+
+    def note(name: str, seconds: float) -> None:
+        times.setdefault(name, []).append(seconds)
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        hello_script = Path(tmp) / "hello_rerun.py"
+        hello_script.write_text(servers.HELLO_RERUN, encoding="utf-8")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with (
+            servers.serving(servers.ROOT / "app.py", env) as ours,
+            servers.serving(servers.ROOT / "benchmarks" / "reference_app.py", env) as plain,
+            servers.serving(hello_script, env) as hello,
+        ):
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            context.add_init_script(_WATCH)
+            for app in (ours, plain, hello):  # each server has served a first visitor before the clock runs
+                open_link(context, app.url + "/" + QUERY)
+            for _ in range(rounds):
+                note("hello:open", open_link(context, hello.url + "/"))
+                for path in pages:
+                    note(f"ours:open:{path}", open_link(context, f"{ours.url}/{path}{QUERY}"))
+                    note(f"plain:open:{path}", open_link(context, f"{plain.url}/{path}"))
+            sides = {
+                "ours": _opened(context, f"{ours.url}/bosetting{QUERY}"),
+                "plain": _opened(context, f"{plain.url}/bosetting"),
+            }
+            sides["hello"] = _opened(context, hello.url + "/")
+            for r in range(rounds * 2):
+                for name, page in sides.items():
+                    note(f"{name}:rerun", change_bydel(page, add=r % 2 == 0))
+            for _ in range(rounds):
+                for name in ("ours", "plain"):
+                    page = sides[name]
+                    for path in pages[1:] + pages[:1]:
+                        note(f"{name}:menu:{path}", click_menu(page, path))
+            for _ in range(rounds):
+                for name, url in (("ours", f"{ours.url}/bosetting{QUERY}"), ("plain", f"{plain.url}/bosetting")):
+                    page = _opened(context, url)
+                    note(f"{name}:kart_tab", open_map_tab(page))
+                    page.close()
+            context.close()
+        browser.close()
+    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    ours_open = statistics.median([v for k, v in medians.items() if k.startswith("ours:open:")])
+    plain_open = statistics.median([v for k, v in medians.items() if k.startswith("plain:open:")])
+    medians |= {
+        "ours:open": ours_open,
+        "plain:open": plain_open,
+        "ours:menu": statistics.median([v for k, v in medians.items() if k.startswith("ours:menu:")]),
+        "plain:menu": statistics.median([v for k, v in medians.items() if k.startswith("plain:menu:")]),
+        "browser_rerun_ratio": medians["ours:rerun"] / medians["hello:rerun"],
+        "browser_plain_ratio": medians["ours:rerun"] / medians["plain:rerun"],
+        "browser_open_ratio": ours_open / medians["hello:open"],
+    }
+    return medians
