@@ -176,16 +176,21 @@ def test_the_year_control_offers_only_years_with_figures_for_the_page(db):
     assert "2010" not in offered and "2024" in offered
 
 
-def test_about_page_offers_every_figure_with_the_data_version(db):
+def test_about_page_offers_every_figure_with_the_data_version(db, tmp_path, monkeypatch):
     from oslo_integration.ui import data, published
 
     at = app(db)
     at.switch_page("views/om_dataene.py").run()
     assert not at.exception, at.exception
-    ident = published.data_version_id(data.data_version())
+    version = data.data_version()
+    ident = published.data_version_id(version)
     assert any(f"Datagrunnlag versjon {ident}" in c.value for c in at.caption)
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Last ned alle tall (zip)" in labels
+    assert version in published._started  # the run started writing static/data for this version
+    # what it writes (into a folder of this test's own: static/data is shared by every test worker's servers)
+    monkeypatch.setattr(published, "STATIC_DATA", tmp_path / "data")
+    assert published.publish_static.__wrapped__(version)  # (once per version in a process: the cache is passed by)
     for name in ("tall.csv", "tall.parquet", "datapackage.json", "README.txt"):  # served at /app/static/data/…
         assert (published.STATIC_DATA / name).exists()
     assert ident in (published.STATIC_DATA / "README.txt").read_text(encoding="utf-8")

@@ -175,9 +175,11 @@ def test_a_cards_tab_and_count_view_are_written_to_the_link(server, browser):
         page.wait_for_function("location.search.includes('vis_andel_kommunal_bolig=Antall')", timeout=30_000)
         link = page.evaluate("location.href")
         with _opened(browser, link, SIZES["1440"]) as again:  # the link opens exactly that view
+            from playwright.sync_api import expect
+
             card = again.locator(".st-key-card_andel_kommunal_bolig")
+            expect(card.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=30_000)  # drawn late when busy
             assert card.get_by_role("tab", name="Tabell").get_attribute("aria-selected") == "true"
-            assert card.locator("[data-testid='stDataFrame']").count() >= 1
 
 
 @pytest.mark.parametrize("width", [320, 800])
