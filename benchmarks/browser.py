@@ -4,7 +4,8 @@ Playwright drives Debian's Chromium against three servers on loopback: ours, the
 (benchmarks/reference_app.py) and hello world with one sidebar widget. Each action is timed in turns
 on the apps that have it. «Fully drawn» is measured in the page: every chart, table and map canvas is
 present, the script run is over, and nothing in the document has changed for QUIET_MS; the time is
-that of the last change, counted from the navigation (a link) or from the click.
+that of the last change, counted from the navigation (a link) or from the click. A link is opened as a first-time reader opens it: in a fresh browser
+context, with nothing cached; the clicks are one reader's, in one context.
 """
 
 from __future__ import annotations
@@ -51,14 +52,21 @@ def _settled(page, since: float) -> float:
     return (page.evaluate("window.__lastChange") - since) / 1000
 
 
-def open_link(context, url: str) -> float:
-    """A new tab opened on a link, to fully drawn (from the navigation's start)."""
-    page = context.new_page()
+def open_link(browser, url: str) -> float:
+    """A link opened by a first-time reader: a fresh browser context (nothing cached), to fully drawn."""
+    context = _context(browser)
     try:
+        page = context.new_page()
         page.goto(url, wait_until="commit")
         return _settled(page, 0.0)
     finally:
-        page.close()
+        context.close()
+
+
+def _context(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.add_init_script(_WATCH)
+    return context
 
 
 def _now(page) -> float:
@@ -119,15 +127,14 @@ def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
             servers.serving(servers.ROOT / "benchmarks" / "reference_app.py", env) as plain,
             servers.serving(hello_script, env) as hello,
         ):
-            context = browser.new_context(viewport={"width": 1440, "height": 900})
-            context.add_init_script(_WATCH)
             for app in (ours, plain, hello):  # each server has served a first visitor before the clock runs
-                open_link(context, app.url + "/" + QUERY)
+                open_link(browser, app.url + "/" + QUERY)
             for _ in range(rounds):
-                note("hello:open", open_link(context, hello.url + "/"))
+                note("hello:open", open_link(browser, hello.url + "/"))
                 for path in pages:
-                    note(f"ours:open:{path}", open_link(context, f"{ours.url}/{path}{QUERY}"))
-                    note(f"plain:open:{path}", open_link(context, f"{plain.url}/{path}"))
+                    note(f"ours:open:{path}", open_link(browser, f"{ours.url}/{path}{QUERY}"))
+                    note(f"plain:open:{path}", open_link(browser, f"{plain.url}/{path}"))
+            context = _context(browser)  # one reader clicking about: menu, sidebar and tabs
             sides = {
                 "ours": _opened(context, f"{ours.url}/bosetting{QUERY}"),
                 "plain": _opened(context, f"{plain.url}/bosetting"),
