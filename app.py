@@ -17,7 +17,19 @@ st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
 
 
 def pages(lang: str) -> tuple[list, list]:
-    """The public pages, and the pages only for logged-in users (which check again themselves)."""
+    """The public pages, and the pages only for logged-in users (which check again themselves).
+
+    Made once per session and language: making them resolves every path on disk, which was a tenth
+    of a loaded server's time (benchmarks/load.py). Never shared between sessions (a page remembers
+    whether this run may call it).
+    """
+    made = st.session_state.setdefault("_pages", {})
+    if lang not in made:
+        made[lang] = _pages(lang)
+    return made[lang]
+
+
+def _pages(lang: str) -> tuple[list, list]:
     public = [
         st.Page("views/oversikt.py", title=t("page_overview", lang), url_path="oversikt"),
         st.Page("views/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
@@ -47,7 +59,10 @@ def run() -> None:
         so a shared link to /oversikt would otherwise say «Page not found»)."""
         st.switch_page(public[0])
 
-    start_page = st.Page(start, title=t("page_overview", lang), url_path="start", default=True, visibility="hidden")
+    starts = st.session_state.setdefault("_start_pages", {})
+    if lang not in starts:
+        starts[lang] = st.Page(start, title=t("page_overview", lang), url_path="start", default=True, visibility="hidden")
+    start_page = starts[lang]
     page = st.navigation([start_page] + public + (logged_in if current_user() else []))
     if page is start_page:  # straight on to Oversikt; the sidebar (and its notices about the URL) is drawn there
         page.run()

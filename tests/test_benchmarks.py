@@ -35,3 +35,5 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
     text = results.read_text(encoding="utf-8")
     assert "quick" in text and last in text and "Machine:" in text
     assert "Load ours: 3 viewers" in text and "Load hello: 3 viewers" in text
+    if os.path.exists("/usr/sbin/nginx") and os.path.exists("/usr/lib/postgresql"):
+        assert "Replicas: 2 behind nginx" in text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import partial
 
 import polars as pl
 import streamlit as st
@@ -15,6 +15,7 @@ from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data, figures
 from .login import own_bydeler
+from .shared_cache import shared_cache
 from .state import View
 from .table import show_table
 
@@ -69,7 +70,7 @@ def _notice_bad_link(key: str, lang: str, has_mode: bool) -> None:
             st.info(md(t("bad_param", lang, name=name, value=value, fallback=fallback)))
 
 
-@lru_cache(maxsize=512)
+@shared_cache(maxsize=512)
 def _has_data(
     version: str, show_example: bool, own: tuple[str, ...], indicator: str, bydeler: tuple[str, ...], year: int
 ) -> bool:
@@ -78,7 +79,7 @@ def _has_data(
     return not (relevant.filter(pl.col("status") == "ok").is_empty() and frame.filter(pl.col("year") == year).is_empty())
 
 
-@lru_cache(maxsize=512)
+@shared_cache(maxsize=512)
 def _tables(
     version: str, show_example: bool, own: tuple[str, ...], indicator: str, view: View
 ) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import polars as pl
 import streamlit as st
 
@@ -16,6 +14,7 @@ from ..vocab import vocabulary
 from . import data
 from .figures import vega_spec
 from .login import own_bydeler
+from .shared_cache import shared_cache
 from .state import View
 from .table import show_table
 
@@ -36,7 +35,7 @@ def breakdown_table(shares: pl.DataFrame, lang: str) -> pl.DataFrame:
     )  # fmt: skip
 
 
-@lru_cache(maxsize=256)
+@shared_cache(maxsize=256)
 def _breakdown(
     version: str, show_example: bool, own: tuple[str, ...], measure: str, view: View
 ) -> tuple[pl.DataFrame, dict | None, str, pl.DataFrame]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import threading
 import time
-from functools import lru_cache
 
 import polars as pl
 
 from ..metrics import compute, indicators, public_view
 from ..paths import store_location
 from ..store import open_store
+from .shared_cache import shared_cache
 
-# Cached in the process with plain lru_caches keyed on the data version: every session gets the same
+# Cached in the process with lru_caches (shared_cache.py: one computation per key) keyed on the data version: every session gets the same
 # (immutable) Polars frame, with no unpickled copy and none of st.cache_*'s per-call argument
 # hashing, which was a large part of a rerun once the work itself was cached.
 
@@ -48,12 +48,12 @@ def data_version() -> str:
     return found[1]
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def current(version: str) -> pl.DataFrame:
     return open_store().current()
 
 
-@lru_cache(maxsize=16)
+@shared_cache(maxsize=16)
 def public(version: str, show_example: bool, own: tuple[str, ...] = ()) -> pl.DataFrame:
     """The suppressed view; example figures left out when the switch is off.
 
@@ -63,7 +63,7 @@ def public(version: str, show_example: bool, own: tuple[str, ...] = ()) -> pl.Da
     return frame if show_example else frame.filter(pl.col("kind") != "eksempel")
 
 
-@lru_cache(maxsize=256)
+@shared_cache(maxsize=256)
 def indicator_frame(version: str, show_example: bool, indicator: str, own: tuple[str, ...] = ()) -> pl.DataFrame:
     return compute(public(version, show_example, own), indicators()[indicator])
 
@@ -74,12 +74,12 @@ def refresh() -> None:
         _version.clear()
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def imports(version: str) -> pl.DataFrame:
     return open_store().imports()
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def real_years(version: str) -> dict[str, list[int]]:
     """Per bydel, the years with real (not example) figures for what the overview shows: what the default year prefers.
 
@@ -96,26 +96,26 @@ def real_years(version: str) -> dict[str, list[int]]:
     return {nr: [int(y) for y in ys] for nr, ys in grouped.iter_rows()}
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def years(version: str) -> list[int]:
     frame = current(version)
     ys = frame.filter(pl.col("bydel_nr").str.len_chars() == 6)["year"].unique().sort().to_list()
     return [int(y) for y in ys] or [2024]
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def synonyms(version: str) -> tuple:
     """The synonyms users stored (a tuple of vocab.Synonym), read once per data version."""
     return open_store().active_synonyms()
 
 
-@lru_cache(maxsize=4)
+@shared_cache(maxsize=4)
 def synonym_log(version: str) -> pl.DataFrame:
     """Every stored synonym with who added it, when, from which file, and whether it was removed."""
     return open_store().synonyms()
 
 
-@lru_cache(maxsize=64)
+@shared_cache(maxsize=64)
 def page_years(version: str, show_example: bool, own: tuple[str, ...], page: str) -> list[int]:
     """The years the page has figures for: the only years its year control offers."""
     from ..metrics.profile import PROFILE_INDICATORS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 
 import altair as alt
 import polars as pl
@@ -20,6 +19,7 @@ from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 from .. import charts, maps
 from ..metrics import indicators
 from . import data
+from .shared_cache import shared_cache
 
 Selection = tuple[str, ...]
 
@@ -59,7 +59,7 @@ def _name_inline_data(node: object, datasets: dict[str, object]) -> None:
             _name_inline_data(value, datasets)
 
 
-@lru_cache(maxsize=1024)
+@shared_cache(maxsize=1024)
 def chart_tab(
     version: str,
     show_example: bool,
@@ -87,7 +87,7 @@ def chart_tab(
     return text, bars, lines, reason
 
 
-@lru_cache(maxsize=256)
+@shared_cache(maxsize=256)
 def choropleth(
     version: str,
     show_example: bool,

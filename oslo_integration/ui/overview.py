@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import polars as pl
 import streamlit as st
 
@@ -15,6 +13,7 @@ from ..text.untrusted import md
 from ..vocab import vocabulary
 from . import data, published
 from .login import current_user, own_bydeler
+from .shared_cache import shared_cache
 from .state import View
 from .table import show_table
 
@@ -38,7 +37,7 @@ def _value(entry, lang: str) -> str:
     return ind.format_value(row["value"], lang)
 
 
-@lru_cache(maxsize=256)
+@shared_cache(maxsize=256)
 def _profile(version: str, show_example: bool, own: tuple[str, ...], bydel: str, year: int) -> list:
     return build_profile(data.public(version, show_example, own), bydel, year, KEY_INDICATORS)
 
@@ -70,7 +69,7 @@ def profile_section(view: View) -> None:
             st.caption(t("real_years", lang, years=real) if real else t("no_real_years", lang))
 
 
-@lru_cache(maxsize=512)
+@shared_cache(maxsize=512)
 def _real_years(version: str, own: tuple[str, ...], indicator: str, bydel: str) -> str:
     """The years this bydel has a real figure (or the publisher's «:») for the indicator, as «2010–2013, 2016»."""
     frame = data.indicator_frame(version, True, indicator, own)
@@ -105,7 +104,7 @@ def imports_section(view: View) -> None:
     show_table(_imports_table(version, view.bydel, lang, current_user() is not None))
 
 
-@lru_cache(maxsize=64)
+@shared_cache(maxsize=64)
 def _imports_table(version: str, bydel: str, lang: str, show_who: bool) -> pl.DataFrame:
     """Which imports the bydel's current figures come from; who imported them only for logged-in users."""
     current = data.current(version).filter(pl.col("bydel_nr") == bydel)
