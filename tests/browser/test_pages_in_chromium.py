@@ -118,15 +118,26 @@ def test_page_renders_without_error(server, browser, page_path):
         # Its first render under software WebGL may come after the mouse arrived, so the mouse
         # moves within the bydel's label (a pixel at a time) until deck.gl reports the pick.
         tip = page.locator(".deck-tooltip")
-        for step in range(40):
-            page.mouse.move(x + step % 3, y + step % 2)
-            if tip.count() and tip.first.is_visible() and "Østensjø" in tip.first.inner_text():
+        selected = "location.search.includes('bydel=030113')"
+
+        def picked() -> bool:
+            return bool(tip.count() and tip.first.is_visible() and "Østensjø" in tip.first.inner_text())
+
+        for attempt in range(3):  # a click lost on a very busy machine is clicked again, never blindly
+            for step in range(40):
+                page.mouse.move(x + step % 3, y + step % 2)
+                if picked():
+                    break
+                page.wait_for_timeout(250)
+            assert picked(), "deck.gl never picked Østensjø under the mouse"
+            page.mouse.down()
+            page.mouse.up()
+            try:
+                page.wait_for_function(selected, timeout=15_000)
                 break
-            page.wait_for_timeout(250)
-        assert "Østensjø" in tip.first.inner_text(), "deck.gl never picked Østensjø under the mouse"
-        page.mouse.down()
-        page.mouse.up()
-        page.wait_for_function("location.search.includes('bydel=030113')", timeout=30_000)
+            except Exception:
+                if attempt == 2:
+                    raise
         from playwright.sync_api import expect
 
         expect(page.locator("[data-testid='stMultiSelect']").first).not_to_contain_text("Frogner", timeout=30_000)
