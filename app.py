@@ -16,8 +16,8 @@ from oslo_integration.ui.view import current_view, sidebar
 st.set_page_config(page_title="Flyktninger i Oslos bydeler", layout="wide")
 
 
-def pages(lang: str) -> tuple[list, list]:
-    """The public pages, and the pages only for logged-in users (which check again themselves).
+def pages(lang: str) -> tuple[object, list, list]:
+    """The hidden start page, the public pages, and the pages only for logged-in users (which check again themselves).
 
     Made once per session and language: making them resolves every path on disk, which was a tenth
     of a loaded server's time (benchmarks/load.py). Never shared between sessions (a page remembers
@@ -29,7 +29,7 @@ def pages(lang: str) -> tuple[list, list]:
     return made[lang]
 
 
-def _pages(lang: str) -> tuple[list, list]:
+def _pages(lang: str) -> tuple[object, list, list]:
     public = [
         st.Page("views/oversikt.py", title=t("page_overview", lang), url_path="oversikt"),
         st.Page("views/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
@@ -45,24 +45,21 @@ def _pages(lang: str) -> tuple[list, list]:
         st.Page("views/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
         st.Page("views/logg.py", title=t("page_log", lang), url_path="importlogg"),
     ]
-    return public, logged_in
-
-
-def run() -> None:
-    refresh_login()  # a user removed from the user file loses the upload pages on their next click
-    current_view()  # parses the URL on a session's first run
-    lang = current_lang()  # the toggle's new state is known before this run: the menu switches on the same click
-    public, logged_in = pages(lang)
 
     def start() -> None:
         """The root URL opens Oversikt at its own address (Streamlit serves a default page only at «/»,
         so a shared link to /oversikt would otherwise say «Page not found»)."""
         st.switch_page(public[0])
 
-    starts = st.session_state.setdefault("_start_pages", {})
-    if lang not in starts:
-        starts[lang] = st.Page(start, title=t("page_overview", lang), url_path="start", default=True, visibility="hidden")
-    start_page = starts[lang]
+    start_page = st.Page(start, title=t("page_overview", lang), url_path="start", default=True, visibility="hidden")
+    return start_page, public, logged_in
+
+
+def run() -> None:
+    refresh_login()  # a user removed from the user file loses the upload pages on their next click
+    current_view()  # parses the URL on a session's first run
+    lang = current_lang()  # the toggle's new state is known before this run: the menu switches on the same click
+    start_page, public, logged_in = pages(lang)
     page = st.navigation([start_page] + public + (logged_in if current_user() else []))
     if page is start_page:  # straight on to Oversikt; the sidebar (and its notices about the URL) is drawn there
         page.run()

@@ -212,23 +212,22 @@ def scaling(by_count: dict[int, list[Level]]) -> float:
 
 @contextmanager
 def shared_postgres() -> Iterator[str | None]:
-    """A throwaway PostgreSQL cluster the replicas share (the tests' own, tests/support/postgres.py), or None."""
-    from tests.support.postgres import _binaries, fresh_database, private_server
+    """A PostgreSQL database the replicas share: on the tests' server (tests/support/postgres.py), or None."""
+    from tests.support.postgres import fresh_database, server_url
 
-    if _binaries() is None and not os.environ.get("OSLO_INTEGRATION_TEST_PG"):
-        yield None
-        return
-    admin = os.environ.get("OSLO_INTEGRATION_TEST_PG")
-    with private_server() if admin is None else _given(admin) as url, fresh_database(url) as db:
-        from oslo_integration.store import open_store
+    servers_ = server_url()  # OSLO_INTEGRATION_TEST_PG, else a throwaway cluster, else None
+    try:
+        admin = next(servers_)
+        if admin is None:
+            yield None
+            return
+        with fresh_database(admin) as db:
+            from oslo_integration.store import open_store
 
-        open_store(db)  # built from the shipped data once, as the first replica would
-        yield db
-
-
-@contextmanager
-def _given(url: str) -> Iterator[str]:
-    yield url
+            open_store(db)  # built from the shipped data once, as the first replica would
+            yield db
+    finally:
+        servers_.close()  # stops a throwaway cluster
 
 
 def run(base_db: str, sizes: list[int], seconds: float, replica_sizes: list[int] | None = None) -> dict:

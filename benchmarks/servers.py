@@ -98,11 +98,3 @@ def serving(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]
         yield server
     finally:
         stop(server)
-
-
-@contextmanager
-def script_file(folder: Path, name: str, text: str) -> Iterator[Path]:
-    """A small app written next to the others (hello world, the reference app) for the time of a run."""
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    yield path

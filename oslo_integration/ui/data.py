@@ -13,8 +13,8 @@ from ..paths import store_location
 from ..store import open_store
 from .shared_cache import shared_cache
 
-# Cached in the process with lru_caches (shared_cache.py: one computation per key) keyed on the data version: every session gets the same
-# (immutable) Polars frame, with no unpickled copy and none of st.cache_*'s per-call argument
+# Cached in the process with lru_caches keyed on the data version (shared_cache.py: one computation per
+# key however many sessions ask at once): every session gets the same (immutable) Polars frame, with no unpickled copy and none of st.cache_*'s per-call argument
 # hashing, which was a large part of a rerun once the work itself was cached.
 
 REFRESH_ENV = "OSLO_INTEGRATION_REFRESH_SECONDS"

@@ -3,8 +3,8 @@
 The readers refuse every oversized file we know of before allocating for it; this is the second
 wall, for the files we do not know of. The server never parses an upload itself: a child forked
 from a clean fork server (or, where there is none, a new Python) reads it with RLIMIT_DATA set and
-a deadline, and hands back the result (or the refusal). If the
-child dies or overruns, the uploader gets a Norwegian message and the server goes on.
+a deadline, and hands back the result (or the refusal). If the child dies or overruns, the uploader
+gets a Norwegian message and the server goes on.
 
 Limits: OSLO_INTEGRATION_READ_MB (default 512: what reading one file may add to the reader's own
 footprint) and OSLO_INTEGRATION_READ_SECONDS (default 30).
@@ -19,6 +19,7 @@ import pickle
 import subprocess
 import sys
 import threading
+from functools import cache
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import ForkServerProcess, set_spawning_popen
 
@@ -51,7 +52,8 @@ def normalise_isolated(
     memory, seconds = read_limits()
     payload = pickle.dumps((data, file_name, fallback_bydel, memory, tuple(synonyms)))
     with _SLOTS:
-        answer = _forked(payload, seconds) if _fork_server() is not None else _subprocess(payload, seconds)
+        context = _fork_server()
+        answer = _forked(context, payload, seconds) if context is not None else _subprocess(payload, seconds)
     if answer == "timeout":
         raise _refused(
             file_name,
@@ -70,22 +72,15 @@ def normalise_isolated(
     return result
 
 
-_server_lock = threading.Lock()
-_server: list = []  # the multiprocessing context, once made
-
-
+@cache
 def _fork_server():
     """Linux's fork server, started once with the readers loaded: each read is then a fork of a clean process
     (no threads, no server state), in milliseconds instead of a new Python's second of imports."""
-    with _server_lock:
-        if not _server:
-            if "forkserver" not in multiprocessing.get_all_start_methods():
-                _server.append(None)
-            else:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["oslo_integration.upload.reader_process", "oslo_integration.normalise"])
-                _server.append(context)
-        return _server[0]
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["oslo_integration.upload.reader_process", "oslo_integration.normalise"])
+    return context
 
 
 class _WithoutMain(popen_forkserver.Popen):
@@ -119,11 +114,10 @@ class _ReaderProcess(ForkServerProcess):
         return _WithoutMain(process_obj)
 
 
-def _forked(payload: bytes, seconds: float) -> bytes | str | None:
+def _forked(context, payload: bytes, seconds: float) -> bytes | str | None:
     """The child's pickled answer, "timeout", or None (it died: out of memory)."""
     from .reader_process import read_forked
 
-    context = _fork_server()
     receive, send = context.Pipe(duplex=False)
     # the fork server's environment is that of its start: the child takes the server's as it is now (limits, …)
     child = _ReaderProcess(target=read_forked, args=(send, payload, dict(os.environ)), daemon=True)
