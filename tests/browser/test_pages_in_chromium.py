@@ -114,30 +114,18 @@ def test_page_renders_without_error(server, browser, page_path):
     if page_path == "kart":  # a click on a bydel selects it, in the sidebar and in the URL
         box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
         x, y = _pixel_of("030113", box)  # Østensjø, where the map's own projection puts it
-        # deck.gl's own picking says when the map can be clicked: hovering shows the bydel's tooltip.
-        # Its first render under software WebGL may come after the mouse arrived, so the mouse
-        # moves within the bydel's label (a pixel at a time) until deck.gl reports the pick.
-        tip = page.locator(".deck-tooltip")
+        page.wait_for_timeout(2000)  # deck.gl under software rendering needs a moment before it can pick
         selected = "location.search.includes('bydel=030113')"
-
-        def picked() -> bool:
-            return bool(tip.count() and tip.first.is_visible() and "Østensjø" in tip.first.inner_text())
-
-        for attempt in range(3):  # a click lost on a very busy machine is clicked again, never blindly
-            for step in range(40):
-                page.mouse.move(x + step % 3, y + step % 2)
-                if picked():
-                    break
-                page.wait_for_timeout(250)
-            assert picked(), "deck.gl never picked Østensjø under the mouse"
-            page.mouse.down()
-            page.mouse.up()
+        for attempt in range(12):  # a click can land before deck.gl (software WebGL, a busy CI machine) can pick
+            page.mouse.move(x + attempt % 3, y + attempt % 2)
+            page.wait_for_timeout(1500)
+            page.mouse.click(x + attempt % 3, y + attempt % 2)
             try:
-                page.wait_for_function(selected, timeout=15_000)
+                page.wait_for_function(selected, timeout=10_000)
                 break
             except Exception:
-                if attempt == 2:
-                    raise
+                continue
+        page.wait_for_function("location.search.includes('bydel=030113')", timeout=30_000)
         from playwright.sync_api import expect
 
         expect(page.locator("[data-testid='stMultiSelect']").first).not_to_contain_text("Frogner", timeout=30_000)
