@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 
 from ..errors import InputRefused, Problem
@@ -61,6 +62,8 @@ def _clean_cells(wb: Workbook) -> Workbook:
     problems: list[Problem] = []
     for sheet in wb.sheets:
         sheet.name = clean_name(sheet.name)
+        if "".join(filter(None, chain.from_iterable(sheet.rows))).isprintable():
+            continue  # the usual sheet, told in C: nothing to clean or refuse
         for r, row in enumerate(sheet.rows):
             for c, cell in enumerate(row):
                 if cell is None or cell.isprintable():

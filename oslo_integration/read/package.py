@@ -103,7 +103,7 @@ def open_package(data: bytes, file_name: str) -> Package:
     if n_sheets > MAX_SHEETS:
         raise _refuse(file_name, f"Filen har {n_sheets} ark. Grensen er {MAX_SHEETS}.")
     clean = io.BytesIO()
-    with zipfile.ZipFile(clean, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+    with zipfile.ZipFile(clean, "w", zipfile.ZIP_STORED) as out:  # read once, at once: packing it again would only cost time
         for name, body in parts.items():
             out.writestr(name, body)
     return Package(parts, clean.getvalue())

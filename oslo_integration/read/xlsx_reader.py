@@ -114,10 +114,8 @@ def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict
 
 def _rows(frame: pl.DataFrame) -> list[list[str | None]]:
     """Cell texts row by row; cells holding only spaces count as empty, long texts are cut (done once, column-wise)."""
-    cleaned = frame.select(
-        pl.when(pl.col(c).str.strip_chars() != "").then(pl.col(c).str.slice(0, MAX_CELL_CHARS)).alias(c) for c in frame.columns
-    )
-    return [list(r) for r in cleaned.rows()]
+    cleaned = frame.select(pl.when(pl.all().str.strip_chars() != "").then(pl.all().str.slice(0, MAX_CELL_CHARS)))
+    return list(map(list, cleaned.rows()))
 
 
 _MERGE = re.compile(
