@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import Problem
-from ..read.grid import Sheet
+from ..read.grid import Sheet, column_letter
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..vocab import Vocabulary, fold
 from .context import Context
@@ -222,6 +222,52 @@ def _mostly_text(sheet: Sheet, table: Table, c: int) -> bool:
     return wordy * 2 >= len(texts)
 
 
+def _row_keys(
+    file: str, sheet: Sheet, table: Table, cols: list[_Column], vocab: Vocabulary, out: TableResult
+) -> dict[int, Key | None]:
+    """Every body row's key. A row whose label cells are all filled and all known takes the short way (its texts
+    classified and merged, both memoised); any other row goes through `_row_key`, which carries and reports."""
+    label_cols = [col for col in cols if col.role in ("label", "dim")]
+    where = [(col.col, col.hint if col.role == "dim" else None) for col in label_cols]
+    carried: dict[int, str] = {}
+    keys: dict[int, Key | None] = {}
+    known: dict[tuple[str | None, ...], Key | None] = {}  # the labels but the innermost -> their key: they repeat
+    outer = where[:-1]
+    last_hint = where[-1][1] if where else None
+    for r in table.body_rows:
+        row = sheet.rows[r]
+        width = len(row)
+        texts = tuple(row[c] if c < width else None for c, _hint in where)
+        prefix = texts[:-1]
+        key = known[prefix] if prefix in known else _short_key(prefix, outer, vocab, known)
+        if key is not None and where:
+            found = classify(texts[-1], vocab, last_hint) if texts[-1] is not None else None
+            key = None if found is None else merge(key, found)
+        if key is None or isinstance(key, str):
+            keys[r] = _row_key(file, sheet, r, cols, vocab, out, carried)
+        else:
+            for (c, _hint), text in zip(where, texts, strict=True):
+                carried[c] = text
+            keys[r] = key
+    return keys
+
+
+def _short_key(prefix: tuple[str | None, ...], outer: list[tuple[int, str | None]], vocab: Vocabulary, known: dict) -> Key | None:
+    """The merged key of a row's outer labels when all are filled and known (else None), remembered in `known`."""
+    key: Key | str | None = Key()
+    for (_c, hint), text in zip(outer, prefix, strict=True):
+        found = classify(text, vocab, hint) if text is not None else None
+        if found is None:
+            key = None
+            break
+        key = merge(key, found)
+        if isinstance(key, str):
+            key = None
+            break
+    known[prefix] = key
+    return key
+
+
 def _row_key(
     file: str, sheet: Sheet, r: int, cols: list[_Column], vocab: Vocabulary, out: TableResult, carried: dict[int, str]
 ) -> Key | None:
@@ -304,8 +350,7 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         return out
     value_cols = _annual_only(file, sheet, table, value_cols, out)
     col_kinds = _axis_kinds([c.key for c in value_cols])
-    carried: dict[int, str] = {}
-    row_keys = {r: _row_key(file, sheet, r, cols, vocab, out, carried) for r in table.body_rows}
+    row_keys = _row_keys(file, sheet, table, cols, vocab, out)
     row_kinds = _axis_kinds(list(row_keys.values()))
     only_totals = all(c.key.total for c in value_cols)  # a lone «I alt» column: the figures, not a sum to skip
     meta_cols = [c for c in cols if c.role == "meta"]
@@ -313,6 +358,8 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
 
     def summed(key: Key, kinds: set[str]) -> bool:
         """A «Sum» over the years or bydeler of its axis: a total that names no year or bydel itself."""
+        if not (key.skip or key.total):  # most keys: told by two fields
+            return False
         over = (kinds & {"year"} and key.year is None) or (kinds & {"bydel_nr"} and key.bydel_nr is None)
         return key.skip or (key.total and bool(over) and not only_totals)
 
@@ -331,10 +378,26 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                 f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
             )
 
-    resolved_keys: dict[Key, tuple[int, str, str, str | None] | str] = {}  # the same key resolves the same way
+    # The same key (without its year and bydel) resolves the same way, and a measure takes its unit the same way:
+    # both asked once per distinct label, not once per cell of a long table.
+    resolved_what: dict[tuple, tuple[str, str | None] | str] = {}
+    for_unit: dict[tuple[str, bool, bool], str | None] = {}
     by_sex: list[str] = []
     shares: list[str] = []
     value_cols = [c for c in value_cols if not summed(c.key, col_kinds)]  # the notes above name the others
+    # each value column's key for a row that is a total and for one that is not
+    col_keys = [
+        (
+            col.col,
+            column_letter(sheet.col0 + col.col),
+            col.key,
+            col.key._replace(total=False, value=True) if only_totals else col.key,
+        )
+        for col in value_cols
+    ]
+    addresses = sheet.addresses  # as Sheet.address does it, without a call per cell
+    percent_cells = sheet.percent_cells
+    records = out.records
     for r in table.body_rows:
         rk = row_keys[r]
         if rk is None or summed(rk, row_kinds) or rk.ignore:
@@ -343,39 +406,47 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             elsewhere.append(rk.elsewhere)
             rows_elsewhere = True
             continue
-        extras = {c.meta: str(sheet.text(r, c.col)).strip() for c in meta_cols if sheet.text(r, c.col) is not None}
+        extras = (
+            {c.meta: str(sheet.text(r, c.col)).strip() for c in meta_cols if sheet.text(r, c.col) is not None}
+            if meta_cols
+            else {}
+        )
         status_text = sheet.text(r, status_col.col) if status_col else None
-        unit_share = _unit_is_share(extras.get("unit"))
-        for col in value_cols:
-            addr = sheet.address(r, col.col)
-            ck = col.key._replace(total=False, value=True) if only_totals and not rk.total else col.key
-            merged = merge(rk, ck)
+        unit_share = _unit_is_share(extras.get("unit")) if extras else None
+        row_no = sheet.row0 + r + 1
+        for c, letters, total_key, plain_key in col_keys:
+            addr = f"{letters}{row_no}" if addresses is None else addresses[r]
+            merged = merge(rk, total_key if rk.total else plain_key)
             if isinstance(merged, str):
                 out.problems.append(Problem(file, sheet.name, addr, f"Raden og kolonnen sier ulike ting om {_FIELD_NB[merged]}."))
                 continue
             if merged.sex or is_sex_split(merged.category):
                 by_sex.append(addr)
                 continue
-            if merged not in resolved_keys:
-                resolved_keys[merged] = _resolve(merged, context, vocab)
-            resolved = resolved_keys[merged]
+            what_key = merged[2:]  # every field but the year and the bydel (a tuple slice: made in C)
+            what = resolved_what.get(what_key)
+            if what is None:
+                what = resolved_what[what_key] = _resolve_what(Key(None, None, *what_key), context, vocab)
+            resolved = _with_place(what, merged, context)
             if isinstance(resolved, str):
                 out.problems.append(Problem(file, sheet.name, addr, resolved))
                 continue
             year, bydel_nr, measure, category = resolved
-            share = merged.share or unit_share is True
-            measure = _measure_for_unit(measure, share, unit_share is False, vocab)
+            unit_key = (measure, merged.share or unit_share is True, unit_share is False)
+            if unit_key not in for_unit:
+                for_unit[unit_key] = _measure_for_unit(*unit_key, vocab)
+            measure = for_unit[unit_key]
             if measure is None:
                 shares.append(addr)
                 continue
-            out.records.append(
+            records.append(
                 Record(
                     bydel_nr,
                     year,
                     measure,
                     category,
-                    sheet.text(r, col.col),
-                    (r, col.col) in sheet.percent_cells,
+                    sheet.text(r, c),
+                    (r, c) in percent_cells,
                     sheet.name,
                     addr,
                     status_text,
@@ -488,10 +559,25 @@ def _annual_only(file: str, sheet: Sheet, table: Table, value_cols: list[_Column
     return [c for c in value_cols if not c.key.quarter]
 
 
-def _resolve(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[int, str, str, str | None] | str:
-    """Fill what the key leaves open from the context; a string explains what is missing."""
+def _with_place(what: tuple[str, str | None] | str, key: Key, ctx: Context) -> tuple[int, str, str, str | None] | str:
+    """The measure and category with the year and bydel of the key or the context; what is missing comes first."""
+    if isinstance(what, str):
+        return what
     year = key.year or ctx.year
+    if year is None:
+        return "Finner ikke hvilket år tallet gjelder. Bruk år som kolonne- eller radoverskrift, som arknavn eller i tittelen."
     bydel_nr = key.bydel_nr or ctx.bydel_nr
+    if bydel_nr is None:
+        return (
+            "Finner ikke hvilken bydel tallet gjelder. Skriv «Bydel Navn» over tabellen, bruk en bydelskolonne, "
+            "ha bydelen i filnavnet, eller angi --bydel."
+        )
+    return year, bydel_nr, what[0], what[1]
+
+
+def _resolve_what(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[str, str | None] | str:
+    """The measure and category of a key without its year and bydel (those never change them): asked once per
+    distinct label in a long table, not once per row."""
     measure, category = key.measure, key.category
     if (
         measure is not None
@@ -530,14 +616,7 @@ def _resolve(key: Key, ctx: Context, vocab: Vocabulary) -> tuple[int, str, str, 
             known = ", ".join(sorted(set(vocab.categories.get(info.category_kind, {}).values())))
             return f"Ukjent kategori «{category}» for «{info.label_nb}». Kjente: {known}."
         category = canonical or category
-    if year is None:
-        return "Finner ikke hvilket år tallet gjelder. Bruk år som kolonne- eller radoverskrift, som arknavn eller i tittelen."
-    if bydel_nr is None:
-        return (
-            "Finner ikke hvilken bydel tallet gjelder. Skriv «Bydel Navn» over tabellen, bruk en bydelskolonne, "
-            "ha bydelen i filnavnet, eller angi --bydel."
-        )
-    return year, bydel_nr, measure, category
+    return measure, category
 
 
 def _measure_for_kind(measure: str | None, kind: str, vocab: Vocabulary) -> str | None:
