@@ -6,6 +6,7 @@ read (cells) -> layout (tables) -> keys and context (what each cell means) -> nu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -342,22 +343,35 @@ def _to_frame(
     notes: dict[int, list[str]] = {}
     files = [c.file for c in collected]
     records = [r for c in collected for r in c.records]
+    # column by column (zip(*records) makes an iterator per record, and the collector walks them all);
+    # the long files' own columns only where a record has them
+    bydel_nr, year, measure, category, cell_text, percent_format, sheet, cell, status_text, extras = (
+        [r[i] for r in records] for i in range(len(Record._fields))
+    )
+    with_extras = [i for i, e in enumerate(extras) if e]
+
+    def from_extras(value: Callable[[Mapping[str, str]], str | None]) -> list[str | None]:
+        column: list[str | None] = [None] * len(records)
+        for i in with_extras:
+            column[i] = value(extras[i])
+        return column
+
     raw = pl.DataFrame(
         {
             "_f": [i for i, c in enumerate(collected) for _ in c.records],
-            "bydel_nr": [r.bydel_nr for r in records],
-            "year": [r.year for r in records],
-            "measure": [r.measure for r in records],
-            "category": [r.category for r in records],
-            "raw": [None if r.raw is None else str(r.raw) for r in records],
-            "percent_format": [r.percent_format for r in records],
-            "sheet": [r.sheet for r in records],
-            "cell": [r.cell for r in records],
-            "status_text": [r.status_text for r in records],
-            "ref_date": [r.extras.get("ref_date") for r in records],
-            "source_url": [r.extras.get("source_url") or r.extras.get("source") for r in records],
-            "origin": [_origin(r.extras) for r in records],
-            "note": [r.extras.get("note") for r in records],
+            "bydel_nr": bydel_nr,
+            "year": year,
+            "measure": measure,
+            "category": category,
+            "raw": [None if v is None else str(v) for v in cell_text],
+            "percent_format": percent_format,
+            "sheet": sheet,
+            "cell": cell,
+            "status_text": status_text,
+            "ref_date": from_extras(lambda e: e.get("ref_date")),
+            "source_url": from_extras(lambda e: e.get("source_url") or e.get("source")),
+            "origin": from_extras(_origin),
+            "note": from_extras(lambda e: e.get("note")),
         },
         schema_overrides={
             "_f": pl.Int32,
@@ -430,7 +444,7 @@ def _to_frame(
     return frame, problems, notes
 
 
-def _origin(extras: dict[str, str]) -> str | None:
+def _origin(extras: Mapping[str, str]) -> str | None:
     """Where a figure in a long file said it came from (its own source_file/sheet/cell columns)."""
     parts = [extras.get("source_file"), extras.get("sheet"), extras.get("cell")]
     if not any(parts):

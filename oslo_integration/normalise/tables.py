@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import Problem
 from ..read.grid import Sheet, column_letter
@@ -22,9 +24,12 @@ DEFAULT_MEASURE_FOR_KIND = {
 }
 
 
-@dataclass
-class Record:
-    """A figure before its number is parsed: where it is, what it means, the text in the cell."""
+class Record(NamedTuple):
+    """A figure before its number is parsed: where it is, what it means, the text in the cell.
+
+    A named tuple: one is made per figure of a batch. Without extras it holds only strings, numbers and None,
+    so Python's collector stops tracking it after one look (a batch's records were a tenth of its time).
+    """
 
     bydel_nr: str | None
     year: int | None
@@ -35,7 +40,7 @@ class Record:
     sheet: str
     cell: str
     status_text: str | None = None
-    extras: dict[str, str] = field(default_factory=dict)
+    extras: Mapping[str, str] | None = None  # a long file's own columns (unit, ref_date, source, …)
 
 
 @dataclass
@@ -409,7 +414,7 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         extras = (
             {c.meta: str(sheet.text(r, c.col)).strip() for c in meta_cols if sheet.text(r, c.col) is not None}
             if meta_cols
-            else {}
+            else None
         )
         status_text = sheet.text(r, status_col.col) if status_col else None
         unit_share = _unit_is_share(extras.get("unit")) if extras else None
