@@ -14,7 +14,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from . import browser, ingest, load, memory, pages
+from . import browser, ingest, load, memory, pages, trace
 from .generate import growth_observations
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -90,6 +90,8 @@ def run(quick: bool, results: Path, skip_browser: bool = False) -> dict[str, flo
             say("Browser and memory: skipped (no /usr/bin/chromium to open the pages)")
         else:
             _browser(base, sizes, say, out)
+            for line in trace.report(trace.run(base, sizes["browser_pages"] or browser.PAGES)):
+                say(f"Trace {line.strip()}")  # where a page's seconds go in Chromium (benchmarks/trace.py)
             _memory(base, sizes, say, out)
     summary = " ".join(f"{k}={out[k]:.2f}" for k in SUMMARY)
     _append(results, quick, lines, summary)

@@ -33,6 +33,11 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
     if "--skip-browser" not in args:
         assert ratios["browser_rerun_ratio"] > 0 and ratios["browser_open_ratio"] > 0 and ratios["rss_floor_ratio"] > 0
     text = results.read_text(encoding="utf-8")
+    if "--skip-browser" not in args:  # the trace says where Bosetting's seconds go, next to hello world
+        traced = re.search(r"Trace bosetting: drawn ([\d.]+) s, main thread busy ([\d.]+) s, websocket (\d+) messages.*", text)
+        assert traced and float(traced[1]) > 0 and float(traced[2]) > 0 and int(traced[3]) > 0, text[-3000:]
+        assert "Vega (graphs)" in traced[0] and "React" in traced[0]  # its charts and its components both cost
+        assert "Trace hello world: drawn" in text
     assert "quick" in text and last in text and "Machine:" in text
     assert "Load ours: 3 viewers" in text and "Load hello: 3 viewers" in text
     if os.path.exists("/usr/sbin/nginx") and os.path.exists("/usr/lib/postgresql"):
