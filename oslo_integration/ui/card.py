@@ -164,13 +164,12 @@ def indicator_card(
                     st.html(legend)
         from .downloads import download_menu
 
-        left, right, _rest = st.columns([1, 1, 3])
-        with left:
+        # one row of two menus: a horizontal container is one element, where columns were four
+        with st.container(horizontal=True, gap="small"):
             download_menu(lambda: data.indicator_frame(version, view.show_example, chosen.indicator, own), chosen, view, key)
-        if share:
-            from .share_menu import share_menu
+            if share:
+                from .share_menu import share_menu
 
-            with right:
                 share_menu(chosen, view, key, st.session_state.get(f"tab_{key}"))
         st.caption(
             chosen.label(lang)
