@@ -58,14 +58,18 @@ LOG_ENV = "BENCHMARK_SERVER_LOG"  # a folder: each server's output is kept there
 
 
 def start(script: Path, env: dict[str, str] | None = None, port: int | None = None) -> Server:
-    """`streamlit run script` headless on loopback, returned once its health check answers."""
+    """`streamlit run script` headless on loopback, returned once its health check answers.
+
+    Every server runs with the one runner setting ours changes (.streamlit/config.toml: no full garbage
+    collection after each run), so hello world and the plain app are compared on equal terms.
+    """
     port = port or free_port()
     logs = os.environ.get(LOG_ENV)
     out = open(Path(logs) / f"{script.stem}-{port}.log", "wb") if logs else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",
          "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-         "--server.runOnSave=false"],
+         "--server.runOnSave=false", "--runner.postScriptGC=false"],
         cwd=ROOT if script.parent == ROOT else script.parent, env=env or dict(os.environ),
         stdout=out, stderr=out,
     )  # fmt: skip
