@@ -13,6 +13,7 @@ Rules every chart here keeps, each with a plain test:
 
 from __future__ import annotations
 
+import functools
 import json
 
 import altair as alt
@@ -70,16 +71,31 @@ def _axis_labels(ind: Indicator, lang: str) -> str:
 
 
 def finish(chart: alt.TopLevelMixin, lang: str, description: str) -> alt.TopLevelMixin:
-    """Locale, description (the SVG's text alternative), quiet view and readable axes for any chart."""
-    return (
-        # fit-x: the width follows the container, the height is the chart's own (Streamlit's «fit»
-        # squeezed a line chart's plot to a few pixels under its legend)
-        chart.properties(description=description, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-        .configure(locale=vega_locale(lang), font="Source Sans Pro, sans-serif")
-        .configure_view(strokeWidth=0)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT, labelOverlap=True)
-        .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT)
-        .configure_title(color=TEXT, subtitleColor=TEXT)
+    """Locale, description (the SVG's text alternative), quiet view and readable axes for any chart.
+
+    Set on the chart as it is (made by the caller, nobody else holds it): each `.configure_…` copied
+    the whole chart, data included, and a first page view builds dozens of charts.
+    """
+    chart.description = description
+    # fit-x: the width follows the container, the height is the chart's own (Streamlit's «fit»
+    # squeezed a line chart's plot to a few pixels under its legend)
+    chart.autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
+    chart.config = _config(lang)
+    return chart
+
+
+@functools.cache
+def _config(lang: str) -> alt.Config:
+    """One configuration per language, shared by every chart (Altair copies it before changing it)."""
+    return alt.Config(
+        locale=vega_locale(lang),
+        font="Source Sans Pro, sans-serif",
+        view=alt.ViewConfig(strokeWidth=0),
+        axis=alt.AxisConfig(
+            labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT, labelOverlap=True
+        ),
+        legend=alt.LegendConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor=TEXT, titleColor=TEXT),
+        title=alt.TitleConfig(color=TEXT, subtitleColor=TEXT),
     )
 
 
@@ -178,31 +194,30 @@ def bars_by_bydel(
         .mark_bar(cornerRadiusEnd=2)
         .encode(
             x=x,
-            color=alt.when("datum.chosen")
-            .then(alt.value(SELECTED))
-            .when("datum.example")
-            .then(alt.value(EXAMPLE_BAR))
-            .otherwise(alt.value(REAL_BAR)),
+            color=alt.ColorValue(
+                REAL_BAR,
+                condition=[{"test": "datum.chosen", "value": SELECTED}, {"test": "datum.example", "value": EXAMPLE_BAR}],
+            ),
             tooltip=tooltip,
         )
     )
     # the name and value line sits in the gap above its bar, from the left edge: the bars get the full width
     names = base.mark_text(align="left", baseline="bottom", dy=-12, fontSize=FONT_SIZE, color=TEXT).encode(
-        x=alt.value(0), text="line:N"
+        x=alt.XValue(0), text=alt.Text("line:N")
     )
     layers: list[alt.Chart] = [bars, names]
     if any(d["ci_low"] is not None for d in data):
         layers.append(
             base.transform_filter("datum.ci_low != null")
             .mark_rule(color=INTERVAL, strokeWidth=1.5)
-            .encode(x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
+            .encode(x=alt.X("ci_low:Q"), x2=alt.X2("ci_high"), tooltip=tooltip)
         )
     for ref in refs:
         if ref["drawn"]:
             layers.append(
                 alt.Chart(alt.Data(values=[ref]))
                 .mark_rule(color=ref["color"], strokeDash=ref["dash"], strokeWidth=2.5)
-                .encode(x="value:Q", tooltip=[alt.Tooltip("name:N", title=t("reference", lang)), alt.Tooltip("text:N", title=t("value", lang))])
+                .encode(x=alt.X("value:Q"), tooltip=[alt.Tooltip("name:N", title=t("reference", lang)), alt.Tooltip("text:N", title=t("value", lang))])
             )  # fmt: skip
     heading = alt.Title(
         title or str(year),  # short on screen: the card's heading names the measure; images set the full title
@@ -285,7 +300,9 @@ def lines_over_years(
     layers = [line]
     if any(d["ci_low"] is not None for d in data):
         layers.append(
-            base.transform_filter("datum.ci_low != null").mark_rule(strokeWidth=1.5).encode(y="ci_low:Q", y2="ci_high:Q")
+            base.transform_filter("datum.ci_low != null")
+            .mark_rule(strokeWidth=1.5)
+            .encode(y=alt.Y("ci_low:Q"), y2=alt.Y2("ci_high"))
         )
     chart = alt.layer(*layers).properties(
         height=300, width="container", title=alt.Title(f"{years[0]}–{years[1]}", fontSize=18, anchor="start")

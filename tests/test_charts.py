@@ -170,3 +170,30 @@ def test_chart_text_meets_wcag_text_contrast():
 def test_spec_is_json_without_none():
     spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb").to_dict()
     assert "None" not in json.dumps(spec) and "0.000000" not in json.dumps(spec)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_chart_kind_is_valid_vega_lite_and_sent_as_validated(lang):
+    """The server skips the schema check (figures.vega_spec); here every kind a card draws is checked."""
+    from oslo_integration.ui.figures import vega_spec
+
+    made = [
+        charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), lang),  # intervals and drawn references
+        charts.bars_by_bydel(COUNTS, COUNT, 2024, ("030105", "030101"), lang),  # references written, not drawn
+        charts.lines_over_years(SHARES, SHARE, ("030105", "030101"), (2023, 2024), lang),
+        charts.lines_over_years(COUNTS, COUNT, ("030105",), (2023, 2024), lang),
+    ]
+    shares = pl.DataFrame(
+        {"bydel_nr": ["030105"] * 2, "year": [2024] * 2, "category": ["Ukraina", None], "value": [30.0, 70.0],
+         "share": [30.0, 70.0], "total": [100.0] * 2, "status": ["ok"] * 2, "remainder": [False, True],
+         "example": [False] * 2},
+        schema_overrides={"year": pl.Int32},
+    )  # fmt: skip
+    made.append(charts.composition_bars(shares, 2024, ["030105"], lang, "Bosatte etter landbakgrunn"))
+    for chart in made:
+        checked = chart.to_dict(validate=True)  # raises on anything the Vega-Lite schema does not allow
+        sent = vega_spec(chart)
+        assert {k: v for k, v in sent.items() if k != "datasets"}.keys() == {
+            k: v for k, v in checked.items() if k != "datasets"
+        }.keys()
+        assert sent["config"] == checked["config"] and sent["description"] == checked["description"]

@@ -25,8 +25,12 @@ Selection = tuple[str, ...]
 
 
 def vega_spec(chart: alt.TopLevelMixin) -> dict:
-    """A finished Vega-Lite spec whose inline data are named Arrow datasets, ready to send as they are."""
-    spec = chart.to_dict()
+    """A finished Vega-Lite spec whose inline data are named Arrow datasets, ready to send as they are.
+
+    Not validated against the Vega-Lite schema here: that was two thirds of building a chart, on every
+    first view of a selection. The charts are the same code every time; tests/test_charts.py validates them.
+    """
+    spec = chart.to_dict(validate=False)
     datasets: dict[str, object] = {name: _arrow(values) for name, values in spec.get("datasets", {}).items()}
     _name_inline_data(spec, datasets)
     if datasets:
