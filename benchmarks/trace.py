@@ -74,9 +74,22 @@ def bundle(url: str, function: str) -> str:
     return name.split(".", 1)[0]
 
 
-def summarise(trace: dict | list, page: str, drawn_s: float) -> PageTrace:
-    """The renderer main thread's busy time (top-level tasks) and the profiler's samples by bundle."""
+def summarise(trace: dict | list, page: str, drawn_s: float, origin: str = "http://127.0.0.1") -> PageTrace:
+    """The page's renderer main thread's busy time (top-level tasks) and the profiler's samples by bundle.
+
+    The trace covers the whole browser, other renderers too (Chromium's own pages): the page's renderer
+    is the one whose profile ran scripts from `origin`.
+    """
     events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    ours = {
+        e.get("pid")
+        for e in events
+        if e.get("name") == "ProfileChunk"
+        and any(
+            n["callFrame"].get("url", "").startswith(origin) for n in e["args"]["data"].get("cpuProfile", {}).get("nodes", [])
+        )
+    }
+    events = [e for e in events if e.get("pid") in ours]
     threads = {
         (e.get("pid"), e.get("tid")): e["args"]["name"] for e in events if e.get("ph") == "M" and e.get("name") == "thread_name"
     }
@@ -122,7 +135,7 @@ def trace_page(chromium, url: str, page_name: str) -> PageTrace:
         raw = chromium.stop_tracing()
     finally:
         context.close()
-    out = summarise(json.loads(raw), page_name, drawn)
+    out = summarise(json.loads(raw), page_name, drawn, "/".join(url.split("/", 3)[:3]))
     out.ws_frames, out.ws_bytes = frames
     return out
 
