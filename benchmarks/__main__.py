@@ -28,7 +28,7 @@ FULL = {
     "browser_pages": None,
     "crowds": [10, 50, 100],
     "crowd_seconds": 60.0,
-    "replica_crowds": [25, 50],
+    "replica_crowds": [50, 100],  # where one replica stops holding, so the second one's gain shows
 }
 QUICK = {
     "files": 8, "reruns": 2, "growth_years": range(2021, 2025), "growth_countries": 5, "memory_pages": ["oversikt"],
