@@ -170,11 +170,12 @@ def bars_by_bydel(
     description: str = "",
 ) -> alt.TopLevelMixin:
     """All bydeler for one year, names above their bars, with Oslo i alt and Hele landet as references."""
-    data = bar_rows(frame, ind, year, selected, lang)
-    order = [d["label"] for d in data]
+    # the order rides in the data, not in the spec: a change of the chosen bydeler then changes only the data,
+    # and the browser updates the drawn chart in place instead of building it anew
+    data = [d | {"rank": i} for i, d in enumerate(bar_rows(frame, ind, year, selected, lang))]
     values = [d["value"] for d in data if d["value"] is not None]
     refs = references(frame, ind, year, max(values) if values else None, lang)
-    y = alt.Y("label:N", sort=order, title=None, axis=None, scale=alt.Scale(paddingInner=0.5, paddingOuter=0.3))
+    y = alt.Y("label:N", sort=alt.EncodingSortField("rank", op="min"), title=None, axis=None, scale=alt.Scale(paddingInner=0.5, paddingOuter=0.3))
     base = alt.Chart(alt.Data(values=data)).encode(y=y)
     tooltip = [
         alt.Tooltip("bydel:N", title=t("bydel", lang)),

@@ -79,6 +79,27 @@ def test_bars_carry_names_values_and_status_in_the_locale():
     assert next(r for r in rows if r["bydel"] == "Frogner")["interval"] == "23,1–33,1"
 
 
+def _without_data(spec: dict) -> dict:
+    """The spec as the browser keys its drawn chart: datasets left out, their names by their place."""
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True)
+    for i, name in enumerate(spec.get("datasets", {})):
+        text = text.replace(name, f"dataset {i}")
+    return json.loads(text)
+
+
+def test_choosing_other_bydeler_changes_only_the_bars_data():
+    """The browser redraws a chart in place when only its data change; a new spec would build it anew."""
+    from oslo_integration.ui.figures import vega_spec
+
+    one = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb")
+    two = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105", "030101"), "nb")
+    assert _without_data(vega_spec(one)) == _without_data(vega_spec(two))  # what is sent
+    assert vega_spec(one)["datasets"] != vega_spec(two)["datasets"]
+    rows = layers(two.to_dict())[0]["data"]["values"]
+    assert [r["rank"] for r in rows] == list(range(len(rows)))  # drawn in the data's order: largest first
+    assert [r["label"] for r in rows][:2] == ["▶ Gamle Oslo (eksempel)", "▶ Frogner"]
+
+
 def test_count_references_that_dwarf_the_bars_are_written_not_drawn():
     chart = charts.bars_by_bydel(COUNTS, COUNT, 2024, ("030105",), "nb")
     spec = chart.to_dict()
