@@ -175,7 +175,13 @@ def bars_by_bydel(
     data = [d | {"rank": i} for i, d in enumerate(bar_rows(frame, ind, year, selected, lang))]
     values = [d["value"] for d in data if d["value"] is not None]
     refs = references(frame, ind, year, max(values) if values else None, lang)
-    y = alt.Y("label:N", sort=alt.EncodingSortField("rank", op="min"), title=None, axis=None, scale=alt.Scale(paddingInner=0.5, paddingOuter=0.3))
+    y = alt.Y(
+        "label:N",
+        sort=alt.EncodingSortField("rank", op="min"),
+        title=None,
+        axis=None,
+        scale=alt.Scale(paddingInner=0.5, paddingOuter=0.3),
+    )
     base = alt.Chart(alt.Data(values=data)).encode(y=y)
     tooltip = [
         alt.Tooltip("bydel:N", title=t("bydel", lang)),
