@@ -17,6 +17,7 @@ from ..read import Workbook, read_bytes, read_path
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..text.numbers import fmt_number
 from ..vocab import Synonym, Vocabulary, vocabulary, vocabulary_with
+from .by_columns import Figures
 from .context import (
     Context,
     bydel_in_file_name,
@@ -225,7 +226,7 @@ class _Collected:
     """One workbook's cells with their meaning, before numbers are parsed."""
 
     file: str
-    records: list[Record]
+    parts: list[list[Record] | Figures]  # table by table: records from the cell path, columns from by_columns
     problems: list[Problem]
     notes: list[str]
     warnings: list[Problem]
@@ -246,7 +247,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
     name_bydel = bydel_in_file_name(file, vocab)
     name_year = single_year_in_text([re.sub(r"[_\-.]+", " ", Path(file).stem)])
     used_fallback = False
-    records: list[Record] = []
+    parts: list[list[Record] | Figures] = []
     for sheet in wb.sheets:
         if not sheet.visible:
             warnings.append(
@@ -293,9 +294,15 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
                 category=found_measure[1] if found_measure else None,
             )
             result = read_table(file, sheet, table, ctx, vocab)
-            if not (table_bydel or cli_bydel or name_bydel) and any(r.bydel_nr == fallback_bydel for r in result.records):
+            if not (table_bydel or cli_bydel or name_bydel) and (
+                any(r.bydel_nr == fallback_bydel for r in result.records)
+                or (result.figures is not None and fallback_bydel in result.figures.bydel_nr)
+            ):
                 used_fallback = True
-            records.extend(result.records)
+            if result.records:
+                parts.append(result.records)
+            if result.figures is not None:
+                parts.append(result.figures)
             problems.extend(result.problems)
             notes.extend(_note(sheet.name, sheet.address(t.row, t.col), t.text) for t in reversed(table.titles))
             notes.extend(f"{_sheet_prefix(sheet.name)}{n}" for n in result.notes)
@@ -313,7 +320,7 @@ def _collect(wb: Workbook, bydel: str | None, vocab: Vocabulary, fallback_bydel:
                 "advarsel",
             )
         )
-    return _Collected(file, records, problems, notes, warnings)
+    return _Collected(file, parts, problems, notes, warnings)
 
 
 _CAPTION = re.compile(r"^\s*(?:tabell|tab\.|figur)\s*\d*\s*[:.]", re.I)
@@ -342,54 +349,7 @@ def _to_frame(
     problems: dict[int, list[Problem]] = {}
     notes: dict[int, list[str]] = {}
     files = [c.file for c in collected]
-    records = [r for c in collected for r in c.records]
-    # column by column (zip(*records) makes an iterator per record, and the collector walks them all);
-    # the long files' own columns only where a record has them
-    bydel_nr, year, measure, category, cell_text, percent_format, sheet, cell, status_text, extras = (
-        [r[i] for r in records] for i in range(len(Record._fields))
-    )
-    with_extras = [i for i, e in enumerate(extras) if e]
-
-    def from_extras(value: Callable[[Mapping[str, str]], str | None]) -> list[str | None]:
-        column: list[str | None] = [None] * len(records)
-        for i in with_extras:
-            column[i] = value(extras[i])
-        return column
-
-    raw = pl.DataFrame(
-        {
-            "_f": [i for i, c in enumerate(collected) for _ in c.records],
-            "bydel_nr": bydel_nr,
-            "year": year,
-            "measure": measure,
-            "category": category,
-            "raw": [None if v is None else str(v) for v in cell_text],
-            "percent_format": percent_format,
-            "sheet": sheet,
-            "cell": cell,
-            "status_text": status_text,
-            "ref_date": from_extras(lambda e: e.get("ref_date")),
-            "source_url": from_extras(lambda e: e.get("source_url") or e.get("source")),
-            "origin": from_extras(_origin),
-            "note": from_extras(lambda e: e.get("note")),
-        },
-        schema_overrides={
-            "_f": pl.Int32,
-            "bydel_nr": pl.String,
-            "year": pl.Int32,
-            "measure": pl.String,
-            "category": pl.String,
-            "raw": pl.String,
-            "percent_format": pl.Boolean,
-            "sheet": pl.String,
-            "cell": pl.String,
-            "status_text": pl.String,
-            "ref_date": pl.String,
-            "source_url": pl.String,
-            "origin": pl.String,
-            "note": pl.String,
-        },
-    )
+    raw = pl.DataFrame(_columns_of(collected), schema=_RAW_SCHEMA)
     parsed = parse_numbers(raw)
     units = pl.DataFrame({"measure": list(vocab.measures), "unit": [m.unit for m in vocab.measures.values()]})
     parsed = parsed.join(units, on="measure", how="left")
@@ -442,6 +402,59 @@ def _to_frame(
         .cast(OBSERVATION_SCHEMA)
     )
     return frame, problems, notes
+
+
+_RAW_SCHEMA = {
+    "_f": pl.Int32,
+    "bydel_nr": pl.String,
+    "year": pl.Int32,
+    "measure": pl.String,
+    "category": pl.String,
+    "raw": pl.String,
+    "percent_format": pl.Boolean,
+    "sheet": pl.String,
+    "cell": pl.String,
+    "status_text": pl.String,
+    "ref_date": pl.String,
+    "source_url": pl.String,
+    "origin": pl.String,
+    "note": pl.String,
+}
+_FROM_EXTRAS: dict[str, Callable[[Mapping[str, str]], str | None]] = {
+    "ref_date": lambda e: e.get("ref_date"),
+    "source_url": lambda e: e.get("source_url") or e.get("source"),
+    "origin": lambda e: _origin(e),
+    "note": lambda e: e.get("note"),
+}
+
+
+def _columns_of(collected: list[_Collected]) -> dict[str, list]:
+    """Every figure of every workbook as columns, in reading order: records field by field, columns as they are."""
+    out: dict[str, list] = {name: [] for name in _RAW_SCHEMA}
+    for f, c in enumerate(collected):
+        for part in c.parts:
+            if isinstance(part, Figures):
+                n = len(part.cell)
+                out["_f"] += [f] * n
+                for name in ("bydel_nr", "year", "measure", "category", "raw", "percent_format", "cell"):
+                    out[name] += getattr(part, name)
+                out["sheet"] += [part.sheet] * n
+                for name in ("status_text", *_FROM_EXTRAS):
+                    out[name] += [None] * n
+                continue
+            # column by column (zip(*records) makes an iterator per record, and the collector walks them all);
+            # the long files' own columns only where a record has them
+            out["_f"] += [f] * len(part)
+            for name, i in (("bydel_nr", 0), ("year", 1), ("measure", 2), ("category", 3)):
+                out[name] += [r[i] for r in part]
+            out["raw"] += [None if r.raw is None else str(r.raw) for r in part]
+            out["percent_format"] += [r.percent_format for r in part]
+            out["sheet"] += [r.sheet for r in part]
+            out["cell"] += [r.cell for r in part]
+            out["status_text"] += [r.status_text for r in part]
+            for name, value in _FROM_EXTRAS.items():
+                out[name] += [None if not r.extras else value(r.extras) for r in part]
+    return out
 
 
 def _origin(extras: Mapping[str, str]) -> str | None:

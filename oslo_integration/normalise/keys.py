@@ -334,3 +334,16 @@ def merge(a: Key, b: Key) -> Key | str:
         elsewhere=a.elsewhere or b.elsewhere,
         ignore=a.ignore or b.ignore,
     )
+
+
+# The schema has no sex dimension yet: figures for women or men only are left out (with one warning),
+# the totals for both sexes are read.
+
+
+@lru_cache(maxsize=4096)
+def is_sex_split(category: str | None) -> bool:
+    """«Kvinner», «Menn», «Arbeid, Kvinner», «Utdanning, menn»: a figure for one sex only (memoised: asked per cell)."""
+    if not category:
+        return False
+    folded = fold(category)
+    return folded in SEX_WORDS or any(word in SEX_WORDS for word in folded.split())

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import Problem
 from ..read.grid import Sheet, column_letter
 from ..read.limits import MAX_PROBLEMS_SHOWN
 from ..vocab import Vocabulary, fold
+from .by_columns import Figures, read_by_columns
 from .context import Context
-from .keys import GROUP_WORDS, SEX_WORDS, SHARE_MARKERS, Key, classify, closest_bydel, header_kind, merge
+from .keys import GROUP_WORDS, SHARE_MARKERS, Key, classify, closest_bydel, header_kind, is_sex_split, merge
 from .layout import HeaderCell, Table, cell_kind
 from .mapping import ROLE_HEADER, ROLE_ROW, suggest, suggestion_words
 
@@ -50,19 +50,7 @@ class TableResult:
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     asked: set[tuple[int, int]] = field(default_factory=set)  # header cells already reported as unknown
-
-
-# The schema has no sex dimension yet: figures for women or men only are left out (with one warning),
-# the totals for both sexes are read.
-
-
-@lru_cache(maxsize=4096)
-def is_sex_split(category: str | None) -> bool:
-    """«Kvinner», «Menn», «Arbeid, Kvinner», «Utdanning, menn»: a figure for one sex only (memoised: asked per cell)."""
-    if not category:
-        return False
-    folded = fold(category)
-    return folded in SEX_WORDS or any(word in SEX_WORDS for word in folded.split())
+    figures: Figures | None = None  # the table's figures as columns, when they were read column by column
 
 
 @dataclass
@@ -341,7 +329,14 @@ def _axis_kinds(keys: list[Key | None]) -> set[str]:
     return {k.kind() for k in keys if k is not None}
 
 
-def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: Vocabulary) -> TableResult:
+def read_table(
+    file: str, sheet: Sheet, table: Table, context: Context, vocab: Vocabulary, *, by_columns: bool = True
+) -> TableResult:
+    """Every figure of one table with its meaning, or the problems that stop it.
+
+    A table whose rows are all plain goes column by column (by_columns.py); any other through the loop below,
+    cell by cell. `by_columns=False` forces the cell path (the tests hold the two to the same answers).
+    """
     out = TableResult()
     cols = _columns(file, sheet, table, vocab, out)
     value_cols = [c for c in cols if c.role == "value" and not c.key.ignore]
@@ -355,8 +350,6 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         return out
     value_cols = _annual_only(file, sheet, table, value_cols, out)
     col_kinds = _axis_kinds([c.key for c in value_cols])
-    row_keys = _row_keys(file, sheet, table, cols, vocab, out)
-    row_kinds = _axis_kinds(list(row_keys.values()))
     only_totals = all(c.key.total for c in value_cols)  # a lone «I alt» column: the figures, not a sum to skip
     meta_cols = [c for c in cols if c.role == "meta"]
     status_col = next((c for c in cols if c.role == "status"), None)
@@ -376,12 +369,12 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
             out.notes.append(
                 f"{sheet.address(table.header_row, col.col)}: kolonnen «{sheet.text(table.header_row, col.col)}» er en summering eller beregning og lagres ikke."
             )
-    for r, rk in row_keys.items():
-        if rk is not None and summed(rk, row_kinds):
-            label_col = cols[0].col
-            out.notes.append(
-                f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
-            )
+
+    def summed_row(r: int) -> None:
+        label_col = cols[0].col
+        out.notes.append(
+            f"{sheet.address(r, label_col)}: raden «{sheet.text(r, label_col)}» er en summering eller beregning og lagres ikke."
+        )
 
     # The same key (without its year and bydel) resolves the same way, and a measure takes its unit the same way:
     # both asked once per distinct label, not once per cell of a long table.
@@ -400,6 +393,37 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
         )
         for col in value_cols
     ]
+
+    def what_of(key: Key) -> tuple[str, str | None] | str:
+        what_key = key[2:]
+        if what_key not in resolved_what:
+            resolved_what[what_key] = _resolve_what(key, context, vocab)
+        return resolved_what[what_key]
+
+    if by_columns and not meta_cols and status_col is None:
+        labels = [(c.col, c.hint if c.role == "dim" else None) for c in cols if c.role in ("label", "dim")]
+        body = read_by_columns(
+            sheet,
+            table.body_rows,
+            labels,
+            col_keys,
+            summed,
+            what_of,
+            lambda measure, share: _measure_for_unit(measure, share, False, vocab),
+            context,
+            vocab,
+        )
+        if body is not None:
+            for r in body.summed_rows:
+                summed_row(r)
+            out.figures = body.figures
+            _warn_left_out(file, sheet, out, by_sex, shares, elsewhere, rows_elsewhere)
+            return out
+    row_keys = _row_keys(file, sheet, table, cols, vocab, out)
+    row_kinds = _axis_kinds(list(row_keys.values()))
+    for r, rk in row_keys.items():
+        if rk is not None and summed(rk, row_kinds):
+            summed_row(r)
     addresses = sheet.addresses  # as Sheet.address does it, without a call per cell
     percent_cells = sheet.percent_cells
     records = out.records
@@ -458,6 +482,14 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                     extras,
                 )
             )
+    _warn_left_out(file, sheet, out, by_sex, shares, elsewhere, rows_elsewhere)
+    return out
+
+
+def _warn_left_out(
+    file: str, sheet: Sheet, out: TableResult, by_sex: list[str], shares: list[str], elsewhere: list[str], rows_elsewhere: bool
+) -> None:
+    """One warning per kind of figure left out: for one sex only, shares of persons, other kommuner."""
     if by_sex:
         out.warnings.append(
             Problem(
@@ -493,7 +525,6 @@ def read_table(file: str, sheet: Sheet, table: Table, context: Context, vocab: V
                 "advarsel",
             )
         )
-    return out
 
 
 def _span(addresses: list[str]) -> str:
