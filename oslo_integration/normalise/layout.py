@@ -74,10 +74,27 @@ def _filled(sheet: Sheet, r: int) -> list[int]:
     return [c for c, v in enumerate(sheet.rows[r]) if v is not None and (type(v) is not str or v.strip())]
 
 
+def filled_columns(sheet: Sheet) -> list[list[int]]:
+    """Each row's filled columns (read, never changed: rows with every cell filled share one list).
+
+    When the reader has made blanks None, a full row is told by one test in C instead of a look at every cell.
+    """
+    if not sheet.blanks_are_none:
+        return [_filled(sheet, r) for r in range(len(sheet.rows))]
+    full: dict[int, list[int]] = {}
+    out = []
+    for row in sheet.rows:
+        if None in row:
+            out.append([c for c, v in enumerate(row) if v is not None])
+        else:
+            out.append(full.get(len(row)) or full.setdefault(len(row), list(range(len(row)))))
+    return out
+
+
 def find_tables(sheet: Sheet) -> tuple[list[Table], list[TextLine]]:
     """Tables on the sheet and the text lines that belong to none of them (kept as notes)."""
     n = len(sheet.rows)
-    filled = [_filled(sheet, r) for r in range(n)]
+    filled = filled_columns(sheet)
     tables: list[Table] = []
     loose: list[TextLine] = []
     pending: list[TextLine] = []  # text seen since the last table

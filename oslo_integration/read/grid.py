@@ -34,6 +34,7 @@ class Sheet:
     visible: bool = True
     notes: list[str] = field(default_factory=list)
     addresses: list[str] | None = None  # a file without cells (JSON-stat) names each row's place instead
+    blanks_are_none: bool = False  # the reader made every empty or blank cell None: a cell is filled when not None
 
     def address(self, r: int, c: int) -> str:
         if self.addresses is not None:

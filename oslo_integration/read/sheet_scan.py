@@ -89,23 +89,24 @@ def scan_sheet(
     percent_styles: set[int] | frozenset[int] = frozenset(),
     cell_budget: int | None = None,
     tags: tuple[int, int] | None = None,
+    filled: int | None = None,
 ) -> SheetScan:
     """The sheet's extent, filled cells, percent cells and formulas without a result.
 
     Sheets in the shape spreadsheet programs write are scanned by whole-body regular expressions (in C);
     any other shape, or more filled cells than `cell_budget`, goes through the tag-by-tag pass.
-    `tags` is count_tags(xml) when the caller has it already.
+    `tags` is count_tags(xml) and `filled` count_filled(xml) when the caller has them already.
     """
-    found = _scan_addressed(xml, percent_styles, cell_budget, tags or count_tags(xml))
+    filled = count_filled(xml) if filled is None else filled
+    found = _scan_addressed(xml, percent_styles, cell_budget, tags or count_tags(xml), filled)
     return found or _scan_tags(xml, percent_styles, cell_budget)
 
 
 def _scan_addressed(
-    xml: bytes, percent_styles: set[int] | frozenset[int], cell_budget: int | None, tags: tuple[int, int]
+    xml: bytes, percent_styles: set[int] | frozenset[int], cell_budget: int | None, tags: tuple[int, int], filled: int
 ) -> SheetScan | None:
     """The fast scan, or None when a tag lacks its leading address (the general pass then decides)."""
     cells, rows = tags
-    filled = count_filled(xml)
     if cell_budget is not None and filled > cell_budget:
         return None
     row_refs = _ROW_REF.findall(xml)

@@ -84,7 +84,8 @@ def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict
     `sheet_names` maps a sheet's lower-cased part path to its name, for the messages.
     """
     sheet_parts = package.sheet_parts()
-    check_cells(sum(count_filled(body) for body in sheet_parts.values()), file_name)
+    filled = {part: count_filled(body) for part, body in sheet_parts.items()}  # counted once, used twice
+    check_cells(sum(filled.values()), file_name)
     counted = {part: count_tags(body) for part, body in sheet_parts.items()}
     for part, (tags, rows) in counted.items():  # counted in C first, so the scan below never loops over millions of tags
         if tags > MAX_AREA or rows > MAX_ROWS:
@@ -101,7 +102,7 @@ def _scan(package: Package, file_name: str, sheet_names: dict[str, str]) -> dict
     budget = max_cells()
     scans: dict[str, SheetScan] = {}
     for part, body in sheet_parts.items():
-        scan = scan_sheet(body, percent_styles, budget, counted[part])
+        scan = scan_sheet(body, percent_styles, budget, counted[part], filled[part])
         budget -= scan.filled
         check_extent(
             scan.rows, scan.cols, a1(max(scan.rows - 1, 0), max(scan.cols - 1, 0)), file_name, sheet_names.get(part.lower(), part)
@@ -206,7 +207,8 @@ def read_xlsx(data: bytes, file_name: str) -> Workbook:
         if b"mergeCell" in body:
             _spread_merged(rows, merged_ranges(body), col0)
         percent = frozenset((r, c - col0) for r, c in scan.percent)
-        sheets.append(Sheet(name, rows, 0, col0, percent, visible=str(sheet.visible) == "visible"))
+        visible = str(sheet.visible) == "visible"
+        sheets.append(Sheet(name, rows, 0, col0, percent, visible=visible, blanks_are_none=True))  # see _rows
     if problems:
         raise InputRefused(problems)
     return Workbook(file_name, sheets, "xlsx")
