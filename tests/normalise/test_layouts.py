@@ -276,3 +276,17 @@ def test_lone_year_header_over_the_value_column(tmp_path):
         ("030106", 2024, "bosatt", None, 12.0, "ok", "Ark", "B3"),
         ("030112", 2024, "bosatt", None, 30.0, "ok", "Ark", "B4"),
     }
+
+
+def test_filled_columns_of_a_read_workbook_are_those_of_the_cell_by_cell_look():
+    """The reader makes blanks None, so a full row is told by one test; the answer is the one a look at every cell gives."""
+    from oslo_integration.normalise.layout import _filled, filled_columns
+    from oslo_integration.read.grid import Sheet
+
+    rows = [["Bydel", "2023", "2024"], [None, None, None], ["Alna", None, "4"], ["Grorud", "3", "5"], [], ["x"]]
+    read = Sheet("Ark1", [list(r) for r in rows], blanks_are_none=True)
+    plain = Sheet("Ark1", [list(r) for r in rows])
+    assert filled_columns(read) == filled_columns(plain) == [_filled(plain, r) for r in range(len(rows))]
+    assert filled_columns(read) == [[0, 1, 2], [], [0, 2], [0, 1, 2], [], [0]]
+    # a reader that keeps blank texts is looked at cell by cell
+    assert filled_columns(Sheet("Ark1", [["Alna", " ", "4"]])) == [[0, 2]]
