@@ -270,21 +270,14 @@ def lines_over_years(
     lang: str = "nb",
     description: str = "",
 ) -> alt.TopLevelMixin:
-    """Selected bydeler over the years with Oslo i alt dashed; each series' colour is fixed by who it is."""
-    data = line_rows(frame, ind, selected, years, lang)
-    colours = series_colors()
-    domain = list(dict.fromkeys(d["series"] for d in data))
-    palette = [colours[next(d["bydel_nr"] for d in data if d["series"] == s)] for s in domain]
-    dashes = [[6, 4] if s.startswith(t("oslo", lang)) else [2, 2] if s.startswith(t("norway", lang)) else [1, 0] for s in domain]
-    base = alt.Chart(alt.Data(values=data)).encode(
-        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-        color=alt.Color(
-            "series:N",
-            title=None,
-            scale=alt.Scale(domain=domain, range=palette),
-            legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=300, symbolStrokeWidth=3),
-        ),
-    )
+    """Selected bydeler over the years with Oslo i alt dashed; each series' colour is fixed by who it is.
+
+    Everything that depends on which bydeler are chosen rides in the data (colour, line style, each line's
+    text alternative), none of it in the spec: choosing another bydel then only swaps the data, and the
+    browser redraws the chart in place instead of building it anew (as for the bars).
+    """
+    data = _with_series_look(line_rows(frame, ind, selected, years, lang))
+    base = alt.Chart(alt.Data(values=data)).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     tooltip = [alt.Tooltip("series:N", title=t("bydel", lang)), alt.Tooltip("year:O", title=t("year", lang)),
                alt.Tooltip("shown:N", title=t("value", lang)), alt.Tooltip("state:N", title=t("status", lang)),
                alt.Tooltip("kind_text:N", title=t("type", lang))]  # fmt: skip
@@ -294,27 +287,71 @@ def lines_over_years(
         axis=alt.Axis(tickCount=4, labelExpr=_axis_labels(ind, lang)),
         scale=alt.Scale(zero=True),
     )
-    line = (
-        base.transform_filter("datum.value != null")
-        .mark_line(point=alt.OverlayMarkDef(size=70, filled=True), strokeWidth=3)
-        .encode(
-            y=y,
-            strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=dashes), legend=None),
-            shape=alt.Shape("series:N", scale=alt.Scale(domain=domain), legend=None),
-            tooltip=tooltip,
-        )
+    drawn = base.transform_filter("datum.value != null")
+    line = drawn.mark_line(strokeWidth=3).encode(
+        y=y,
+        # each row's own colour (a series keeps it whatever else is chosen), on `stroke`, not `color`: Vega-Lite
+        # draws one legend for the channels that share one field, and `color` is the points' (by series)
+        stroke=alt.Stroke("color:N", scale=None),
+        strokeDash=alt.StrokeDash(
+            "line:N", scale=alt.Scale(domain=list(LINE_DASHES), range=list(LINE_DASHES.values())), legend=None
+        ),
+        detail="series:N",
+        description=alt.Description("aria:N"),  # each line's own text alternative: its first and last figure
+        tooltip=tooltip,
     )
-    layers = [line]
+    # The points make the legend: colour and shape from the rows' own fields (Vega sorts the series and their
+    # colours and shapes alike), on one set of marks, so the two legends are drawn as one.
+    points = drawn.mark_point(size=70, filled=True, opacity=1, aria=False).encode(
+        y=y,
+        color=alt.Color("series:N", title=None, scale=alt.Scale(range=alt.FieldRange("color")), legend=SERIES_LEGEND),
+        shape=alt.Shape("series:N", title=None, scale=alt.Scale(range=alt.FieldRange("shape")), legend=SERIES_LEGEND),
+        tooltip=tooltip,
+    )
+    layers = [line, points]
     if any(d["ci_low"] is not None for d in data):
         layers.append(
             base.transform_filter("datum.ci_low != null")
             .mark_rule(strokeWidth=1.5)
-            .encode(y=alt.Y("ci_low:Q"), y2=alt.Y2("ci_high"))
+            # the row's colour as it is: the points alone make the legend
+            .encode(y=alt.Y("ci_low:Q"), y2=alt.Y2("ci_high"), stroke=alt.Stroke("color:N", scale=None))
         )
     chart = alt.layer(*layers).properties(
         height=300, width="container", title=alt.Title(f"{years[0]}–{years[1]}", fontSize=18, anchor="start")
     )
-    return finish(chart, lang, description or f"{ind.label(lang)}, {years[0]}–{years[1]}")
+    return finish(
+        chart, lang, description or f"{t('chart', lang)}: {ind.label(lang)}, {years[0]}–{years[1]}. {t('lines_each', lang)}"
+    )
+
+
+SERIES_LEGEND = alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=300, symbolStrokeWidth=3)
+# Oslo i alt dashed, Hele landet dotted, each bydel solid
+LINE_DASHES = {"bydel": [1, 0], "oslo": [6, 4], "norway": [2, 2]}
+# Each series' point shape, fixed like its colour (told apart without colour): bydeler by their place in the list
+BYDEL_SHAPES = ["circle", "diamond", "triangle-down", "cross"]  # no sideways triangle: ▶ marks the chosen bars
+OSLO_SHAPE, NORWAY_SHAPE = "square", "triangle-up"
+
+
+def series_shapes() -> dict[str, str]:
+    bydeler = [b.bydel_nr for b in vocabulary().real_bydeler()]
+    shapes = {nr: BYDEL_SHAPES[i % len(BYDEL_SHAPES)] for i, nr in enumerate(bydeler)}
+    return shapes | {OSLO: OSLO_SHAPE, NORWAY: NORWAY_SHAPE}
+
+
+def _with_series_look(rows: list[dict]) -> list[dict]:
+    """Each row with its series' colour, point shape, line style and text («Frogner: 12 % (2016) – 15 % (2024)»)."""
+    colours, shapes, said = series_colors(), series_shapes(), series_texts(rows)
+    kind = {OSLO: "oslo", NORWAY: "norway"}
+    return [
+        r
+        | {
+            "color": colours[r["bydel_nr"]],
+            "shape": shapes[r["bydel_nr"]],
+            "line": kind.get(r["bydel_nr"], "bydel"),
+            "aria": said.get(r["series"], r["series"]),
+        }
+        for r in rows
+    ]
 
 
 def composition_rows(shares: pl.DataFrame, year: int, bydeler: list[str], lang: str) -> list[dict]:
@@ -427,12 +464,14 @@ def text_alternative(frame: pl.DataFrame, ind: Indicator, year: int, bydel_nr: s
     )
 
 
-def lines_text(rows: list[dict], ind: Indicator, years: tuple[int, int], lang: str) -> str:
-    """The line chart's own text alternative: each series with its first and last figure in the span."""
-    parts = []
+def series_texts(rows: list[dict]) -> dict[str, str]:
+    """Each series with its first and last figure in the span: «Frogner: 12 % (2016) – 15 % (2024)»."""
+    out = {}
     for series in dict.fromkeys(r["series"] for r in rows):
         points = [r for r in rows if r["series"] == series and r["value"] is not None]
         if points:
             first, last = points[0], points[-1]
-            parts.append(f"{series}: {first['shown']} ({first['year']}) – {last['shown']} ({last['year']})")
-    return f"{t('chart', lang)}: {ind.label(lang)}, {years[0]}–{years[1]}. " + "; ".join(parts) + "."
+            out[series] = f"{series}: {first['shown']} ({first['year']})" + (
+                f" – {last['shown']} ({last['year']})" if last is not first else ""
+            )
+    return out

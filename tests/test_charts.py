@@ -55,6 +55,11 @@ def layers(spec: dict) -> list[dict]:
     return spec.get("layer", [spec])
 
 
+def rows_of(spec: dict) -> list[dict]:
+    """A chart's inline rows: on the chart itself, or on its first layer."""
+    return (spec.get("data") or layers(spec)[0]["data"])["values"]
+
+
 def reference_rules(spec: dict) -> list[dict]:
     """The dashed or dotted lines of Oslo i alt and Hele landet."""
     return [layer for layer in layers(spec) if isinstance(layer["mark"], dict) and "strokeDash" in layer["mark"]]
@@ -85,6 +90,18 @@ def _without_data(spec: dict) -> dict:
     for i, name in enumerate(spec.get("datasets", {})):
         text = text.replace(name, f"dataset {i}")
     return json.loads(text)
+
+
+def test_choosing_other_bydeler_changes_only_the_lines_data():
+    """The line chart's colours, line styles and texts ride in its data, so it too is redrawn in place."""
+    from oslo_integration.ui.figures import vega_spec
+
+    one = charts.lines_over_years(SHARES, SHARE, ("030105",), (2023, 2024), "nb")
+    two = charts.lines_over_years(SHARES, SHARE, ("030105", "030101"), (2023, 2024), "nb")
+    assert _without_data(vega_spec(one)) == _without_data(vega_spec(two))
+    assert vega_spec(one)["datasets"] != vega_spec(two)["datasets"]
+    line_of = {r["series"]: r["line"] for r in rows_of(two.to_dict())}
+    assert line_of == {"Frogner": "bydel", "Gamle Oslo (eksempel)": "bydel", "Oslo i alt": "oslo", "Hele landet": "norway"}
 
 
 def test_choosing_other_bydeler_changes_only_the_bars_data():
@@ -118,8 +135,11 @@ def test_share_references_are_drawn_and_named_by_their_line():
 
 
 def colour_of(spec: dict) -> dict[str, str]:
-    scale = layers(spec)[0]["encoding"]["color"]["scale"]
-    return dict(zip(scale["domain"], scale["range"], strict=True))
+    """Each series' colour as drawn: the colour scale's range is the rows' own `color`."""
+    points = next(layer for layer in layers(spec) if "shape" in layer["encoding"])  # they make the legend
+    assert points["encoding"]["color"]["scale"] == {"range": {"field": "color"}}
+    assert points["encoding"]["shape"]["scale"] == {"range": {"field": "shape"}}
+    return {r["series"]: r["color"] for r in rows_of(spec)}
 
 
 def test_series_keep_their_colour_whatever_is_selected():
@@ -142,10 +162,12 @@ def test_every_chart_has_its_own_description():
     spec = charts.bars_by_bydel(SHARES, SHARE, 2024, ("030105",), "nb", description=text).to_dict()
     assert spec["description"] == text
     assert "Frogner: 28,1\u00a0%" in text and "Oslo i alt: 35,2\u00a0%" in text
-    rows = charts.line_rows(SHARES, SHARE, ("030105",), (2023, 2024), "nb")
-    assert charts.lines_text(rows, SHARE, (2023, 2024), "nb").startswith(
-        "Diagram: Andel i arbeid ved endt introduksjonsprogram, 2023–2024. "
-    )
+    lines = charts.lines_over_years(SHARES, SHARE, ("030105",), (2023, 2024), "nb").to_dict()
+    assert lines["description"].startswith("Diagram: Andel i arbeid ved endt introduksjonsprogram, 2023–2024. ")
+    # each line says its own first and last figure (the SVG's text for that line)
+    said = {r["series"]: r["aria"] for r in rows_of(lines)}
+    assert said["Oslo i alt"] == "Oslo i alt: 33,0\u00a0% (2023) – 35,2\u00a0% (2024)"
+    assert said["Hele landet"] == "Hele landet: 36,5\u00a0% (2024)"  # one figure in the span: said once
 
 
 def test_an_empty_card_says_why_in_one_line():

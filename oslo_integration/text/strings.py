@@ -86,6 +86,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "example": {"nb": "eksempel", "en": "example"},
     "real": {"nb": "ekte", "en": "real"},
     "chart": {"nb": "Diagram", "en": "Chart"},
+    "lines_each": {
+        "nb": "Én linje per serie i forklaringen; hver linje har sitt første og siste tall som tekst.",
+        "en": "One line per series in the legend; each line carries its first and last figure as text.",
+    },
     "computed": {"nb": "beregnet", "en": "computed"},
     "includes_example": {"nb": " (inkluderer eksempeldata)", "en": " (includes example data)"},
     "login_required": {

@@ -85,9 +85,7 @@ def chart_tab(
     lines = None
     span_rows = charts.line_rows(frame, ind, bydeler, span, lang)
     if span[0] < span[1] and any(r["value"] is not None for r in span_rows):
-        lines = vega_spec(
-            charts.lines_over_years(frame, ind, bydeler, span, lang, description=charts.lines_text(span_rows, ind, span, lang))
-        )
+        lines = vega_spec(charts.lines_over_years(frame, ind, bydeler, span, lang))
     return text, bars, lines, reason
 
 

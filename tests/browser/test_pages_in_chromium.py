@@ -132,24 +132,30 @@ def test_page_renders_without_error(server, browser, page_path):
     page.close()
 
 
-def test_a_bydel_choice_redraws_the_bars_in_place(server, browser):
-    """Choosing another bydel changes only the bar chart's data, so the browser keeps the drawn chart and
-    swaps its data (quicker on a projector) instead of building a new one; the new choice is drawn."""
+def test_a_bydel_choice_redraws_the_bars_and_lines_in_place(server, browser):
+    """Choosing another bydel changes only the charts' data, so the browser keeps the drawn charts and
+    swaps their data (quicker on a projector) instead of building new ones; the new choice is drawn."""
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{server}/bosetting?bydel=030105&aar=2024", wait_until="domcontentloaded")
     _settled(page)
     bars = page.locator("[data-testid='stVegaLiteChart'] svg.marks").first  # the first card's bars
+    lines = page.locator("[data-testid='stVegaLiteChart'] svg.marks").nth(1)  # and its lines over the years
     expect(bars).to_contain_text("▶ Frogner", timeout=30_000)
-    bars.evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")
+    expect(lines).to_contain_text("Frogner", timeout=30_000)
+    for chart in (bars, lines):
+        chart.evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first
     box.click()
     box.fill("Alna")
     box.press("Enter")
     page.keyboard.press("Escape")
     expect(bars).to_contain_text("▶ Alna", timeout=30_000)
+    expect(lines).to_contain_text("Alna", timeout=30_000)  # its legend names the new line
     assert bars.get_attribute("data-drawn-before") == "yes", "the bar chart was built anew"
+    assert lines.get_attribute("data-drawn-before") == "yes", "the line chart was built anew"
+    assert lines.locator("path[aria-label^='Alna']").count() == 1  # the new line says its own figures
     page.close()
 
 
