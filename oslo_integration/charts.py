@@ -276,7 +276,24 @@ def lines_over_years(
     text alternative), none of it in the spec: choosing another bydel then only swaps the data, and the
     browser redraws the chart in place instead of building it anew (as for the bars).
     """
-    data = _with_series_look(line_rows(frame, ind, selected, years, lang))
+    return _lines_chart(line_rows(frame, ind, selected, years, lang), ind, years, lang, description)
+
+
+def lines_if_any(
+    frame: pl.DataFrame, ind: Indicator, selected: tuple[str, ...], years: tuple[int, int], lang: str = "nb"
+) -> alt.TopLevelMixin | None:
+    """The lines over the span, or None when the span is one year or holds no figure to draw (no empty axes).
+
+    The rows are built once, for the check and for the chart, as the dashboard and the case document both ask.
+    """
+    rows = line_rows(frame, ind, selected, years, lang)
+    if years[0] >= years[1] or all(r["value"] is None for r in rows):
+        return None
+    return _lines_chart(rows, ind, years, lang, "")
+
+
+def _lines_chart(rows: list[dict], ind: Indicator, years: tuple[int, int], lang: str, description: str) -> alt.TopLevelMixin:
+    data = _with_series_look(rows)
     base = alt.Chart(alt.Data(values=data)).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     tooltip = [alt.Tooltip("series:N", title=t("bydel", lang)), alt.Tooltip("year:O", title=t("year", lang)),
                alt.Tooltip("shown:N", title=t("value", lang)), alt.Tooltip("state:N", title=t("status", lang)),

@@ -178,6 +178,15 @@ def test_an_empty_card_says_why_in_one_line():
     assert "skjult" in charts.no_figures_reason(hidden, SHARE, 2024, "nb")
 
 
+def test_no_line_chart_without_a_figure_to_draw_in_the_span():
+    assert charts.lines_if_any(SHARES, SHARE, ("030105",), (2024, 2024), "nb") is None  # one year: the bars say it
+    hidden_only = SHARES.filter(pl.col("bydel_nr") == "030102")
+    assert charts.lines_if_any(hidden_only, SHARE, ("030102",), (2023, 2024), "nb") is None  # no empty axes
+    drawn = charts.lines_if_any(SHARES, SHARE, ("030105",), (2023, 2024), "nb")
+    assert drawn is not None
+    assert drawn.to_dict() == charts.lines_over_years(SHARES, SHARE, ("030105",), (2023, 2024), "nb").to_dict()
+
+
 def _luminance(hex_colour: str) -> float:
     rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]

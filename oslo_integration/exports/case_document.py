@@ -170,14 +170,9 @@ def _charts(obs: pl.DataFrame, bydel_nr: str, years: list[int]) -> list[tuple[st
             chart_png(bars),
         )
     ]
-    span = (years[0], years[-1])
-    if len(years) > 1 and any(r["value"] is not None for r in charts.line_rows(frame, ind, (bydel_nr,), span, "nb")):
-        # (no figure in the span: no empty frame of axes in the case, as on the dashboard)
-        lines = with_source(
-            charts.lines_over_years(frame, ind, (bydel_nr,), (years[0], years[-1])).properties(width=800),
-            f"{ind.label_nb}, {name}",
-            credit,
-        )
+    drawn = charts.lines_if_any(frame, ind, (bydel_nr,), (years[0], years[-1]))
+    if drawn is not None:  # (no figure in the span: no empty frame of axes in the case, as on the dashboard)
+        lines = with_source(drawn.properties(width=800), f"{ind.label_nb}, {name}", credit)
         out.append(
             (
                 f"{ind.label_nb} {years[0]}–{years[-1]}, {name}, Oslo i alt (stiplet) og Hele landet (prikket). {credit}.",

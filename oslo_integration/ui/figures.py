@@ -82,10 +82,8 @@ def chart_tab(
     text = charts.text_alternative(frame, ind, year, bydel, lang)
     reason = charts.no_figures_reason(frame, ind, year, lang)
     bars = None if reason else vega_spec(charts.bars_by_bydel(frame, ind, year, bydeler, lang, description=text))
-    lines = None
-    span_rows = charts.line_rows(frame, ind, bydeler, span, lang)
-    if span[0] < span[1] and any(r["value"] is not None for r in span_rows):
-        lines = vega_spec(charts.lines_over_years(frame, ind, bydeler, span, lang))
+    drawn = charts.lines_if_any(frame, ind, bydeler, span, lang)
+    lines = None if drawn is None else vega_spec(drawn)
     return text, bars, lines, reason
 
 
