@@ -33,6 +33,11 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
     if "--skip-browser" not in args:
         assert ratios["browser_rerun_ratio"] > 0 and ratios["browser_open_ratio"] > 0 and ratios["rss_floor_ratio"] > 0
     text = results.read_text(encoding="utf-8")
+    # the stages every reader of ours must pass, timed alone: how far the ingest ratio can go
+    stages = re.search(
+        r"Ingest stages alone.*hostile files ([\d.]+) s = ([\d.]+)x.*nothing else ([\d.]+) s.*cleaned\) ([\d.]+) s", text
+    )
+    assert stages and all(float(g) > 0 for g in stages.groups()), text[:2000]
     if "--skip-browser" not in args:  # the trace says where Bosetting's seconds go, next to hello world
         traced = re.search(r"Trace bosetting: drawn ([\d.]+) s, main thread busy ([\d.]+) s, websocket (\d+) messages.*", text)
         assert traced and float(traced[1]) > 0 and float(traced[2]) > 0 and int(traced[3]) > 0, text[-3000:]

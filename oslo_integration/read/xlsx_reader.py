@@ -172,13 +172,19 @@ def _spreads(value: str) -> bool:
     return not re.fullmatch(r"[-+−]?[\d\s.,%]+", t)
 
 
-def read_xlsx(data: bytes, file_name: str) -> Workbook:
+def checked_package(data: bytes, file_name: str) -> tuple[Package, dict[str, str], dict[str, SheetScan]]:
+    """The package opened under its limits, its sheets' parts and every sheet scanned: all a hostile file
+    is checked for before a single cell is read (refused with a message otherwise)."""
     package = _open(data, file_name)
     try:
         parts = _sheet_parts(package)
     except TooManyElements:
         raise _refuse(file_name, "Arbeidsboken lister flere ark enn noe regneark har. Lagre den på nytt i Excel.") from None
-    scans = _scan(package, file_name, {part: name for name, part in parts.items()})
+    return package, parts, _scan(package, file_name, {part: name for name, part in parts.items()})
+
+
+def read_xlsx(data: bytes, file_name: str) -> Workbook:
+    package, parts, scans = checked_package(data, file_name)
     import fastexcel  # only reading a workbook needs it, not showing the pages
 
     try:
