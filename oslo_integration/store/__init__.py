@@ -8,13 +8,14 @@ import os
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..normalise import Normalised, normalise_bytes
 from ..paths import DATA_DIR, store_location
 from ..vocab import Synonym
 from .base import KINDS, ImportResult, Store, StoreError, UndoResult, sha256
 from .duckdb_store import DuckDBStore
+from .snapshot import read_snapshot
 from .sql_store import SqlStore
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ __all__ = [
     "connect",
     "import_file",
     "import_normalised",
+    "read_for_pages",
     "open_store",
 ]
 
@@ -101,7 +103,7 @@ def build_store(path: str | Path) -> Path:
     os.unlink(tmp_name)
     tmp = Path(tmp_name)
     try:
-        store = DuckDBStore(tmp)
+        store = DuckDBStore(tmp, snapshot=False)  # the pages' snapshot belongs beside the file in its place
         with store.transaction() as con:
             _import_shipped(store, con)
         with contextlib.suppress(FileExistsError):  # another process built it first; theirs is the same
@@ -109,6 +111,7 @@ def build_store(path: str | Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    DuckDBStore(path).write_snapshot()  # so a server that only shows pages finds it and never loads DuckDB
     return path
 
 
@@ -148,6 +151,25 @@ def connect(location: str) -> Store:
 
         return PostgresStore(location)
     return DuckDBStore(location)
+
+
+PageRead = Literal["data_version", "current", "imports", "synonyms", "active_synonyms"]
+
+
+def read_for_pages(what: PageRead, location: str | None = None):
+    """What the public pages read: from an embedded store's Parquet snapshot when it is the store as it is now,
+    so DuckDB is not loaded to show pages; else from the store itself (its snapshot written anew for the next)."""
+    location = location or store_location()
+    found = None if is_url(location) else read_snapshot(location)
+    if found is not None:
+        try:
+            return getattr(found, what)()
+        except OSError:  # removed or unreadable since it was found: the store itself answers
+            pass
+    store = open_store(location)
+    if isinstance(store, DuckDBStore):
+        store.write_snapshot()
+    return getattr(store, what)()
 
 
 def open_store(location: str | None = None) -> Store:

@@ -1,7 +1,9 @@
 """The embedded store: one DuckDB file, the default for a fresh clone and a single server process.
 
 Short-lived connections per operation, so the dashboard and the command line can take turns on
-the file; within a process, writers and readers of the same file take turns on a lock.
+the file; within a process, writers and readers of the same file take turns on a lock. DuckDB itself
+is loaded at the first connection, not at import: a server that only shows pages reads the Parquet
+snapshot every write leaves beside the file (snapshot.py) and never loads it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import polars as pl
 
 from .base import StoreError
+from .snapshot import file_stamp, folder_of, write_snapshot
 from .sql_store import SqlStore
+
+if TYPE_CHECKING:
+    import duckdb
 
 _LOCKS: dict[str, threading.RLock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -32,13 +38,18 @@ def _lock_for(path: str) -> threading.RLock:
 class DuckDBStore(SqlStore):
     dialect = "duckdb"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, snapshot: bool = True) -> None:
+        """`snapshot`: write the pages' Parquet snapshot after each write (not for a store being built elsewhere)."""
         self.path = str(path)
         self._lock = _lock_for(os.path.realpath(self.path))
+        self._snapshot = snapshot
+        self._snapshotting = threading.local()
         self.migrate()
 
     def _connect(self, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
         """Another process may hold DuckDB's file lock for the length of one import: wait for it, with jitter."""
+        import duckdb
+
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -50,14 +61,37 @@ class DuckDBStore(SqlStore):
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._lock, self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
+        """One transaction; when it changed the file, the pages' snapshot is written after the commit."""
+        with self._lock:
+            before = file_stamp(self.path)
+            with self._connect() as con:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
+            # reads leave the file as it was (so this is false for them); the connection is closed, so any
+            # checkpoint is in the file before its stamp is taken. Kept only where pages have read it (or a
+            # build wrote it): a store only the command line or the tests use is not made to write one.
+            if (
+                self._snapshot
+                and not getattr(self._snapshotting, "on", False)
+                and file_stamp(self.path) != before
+                and folder_of(self.path).is_dir()
+            ):
+                self.write_snapshot(fresh_until=before)
+
+    def write_snapshot(self, fresh_until: list | None = None) -> None:
+        """The snapshot is a copy for readers: failing to write it must never fail the write that came before."""
+        self._snapshotting.on = True
+        try:
+            write_snapshot(self, fresh_until)
+        except Exception:  # noqa: BLE001 - a reader that finds no fresh snapshot reads the store itself
+            pass
+        finally:
+            self._snapshotting.on = False
 
     def _execute(self, con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
         result = con.execute(sql, params or [])

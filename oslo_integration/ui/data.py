@@ -1,4 +1,4 @@
-"""Cached loading: the store is read once per data version, indicators once per view of the data."""
+"""Cached loading: the store (its Parquet snapshot, when fresh) is read once per data version, indicators once per view."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import polars as pl
 
 from ..metrics import compute, indicators, public_view
 from ..paths import store_location
-from ..store import open_store
+from ..store import read_for_pages
 from .shared_cache import shared_cache
 
 # Cached in the process with lru_caches keyed on the data version (shared_cache.py: one computation per
@@ -42,7 +42,7 @@ def data_version() -> str:
     with _version_lock:
         found = _version.get(location)
     if found is None or time.monotonic() - found[0] > refresh_seconds():
-        found = (time.monotonic(), f"{location}#{open_store(location).data_version()}")
+        found = (time.monotonic(), f"{location}#{read_for_pages('data_version', location)}")
         with _version_lock:
             _version[location] = found
     return found[1]
@@ -50,7 +50,7 @@ def data_version() -> str:
 
 @shared_cache(maxsize=4)
 def current(version: str) -> pl.DataFrame:
-    return open_store().current()
+    return read_for_pages("current")
 
 
 @shared_cache(maxsize=16)
@@ -76,7 +76,7 @@ def refresh() -> None:
 
 @shared_cache(maxsize=4)
 def imports(version: str) -> pl.DataFrame:
-    return open_store().imports()
+    return read_for_pages("imports")
 
 
 @shared_cache(maxsize=4)
@@ -106,13 +106,13 @@ def years(version: str) -> list[int]:
 @shared_cache(maxsize=4)
 def synonyms(version: str) -> tuple:
     """The synonyms users stored (a tuple of vocab.Synonym), read once per data version."""
-    return open_store().active_synonyms()
+    return read_for_pages("active_synonyms")
 
 
 @shared_cache(maxsize=4)
 def synonym_log(version: str) -> pl.DataFrame:
     """Every stored synonym with who added it, when, from which file, and whether it was removed."""
-    return open_store().synonyms()
+    return read_for_pages("synonyms")
 
 
 @shared_cache(maxsize=64)
