@@ -90,6 +90,8 @@ def test_what_a_person_checks_on_every_page(server, browser, page_path, size, la
         if page_path in CHART_PAGES | {"oversikt", "kart"}:  # a busy machine draws the map canvas late
             page.wait_for_selector(FIGURES, state="visible", timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / f"{page_path}_{size}_{lang}.png"))
+        # the page's own script sets it once mounted, which a busy machine does late (Streamlit's index says «en»)
+        page.wait_for_function(f"() => document.documentElement.lang === {lang!r}", timeout=15_000)
         seen = page.evaluate(INSPECT)
         assert seen["lang"] == lang  # screen readers read the page with the right language's rules
         assert seen["deploy"] == 0
