@@ -131,9 +131,8 @@ def write_snapshot(store: DuckDBStore, fresh_until: list | None = None) -> Snaps
             root.mkdir(exist_ok=True)
             folder = root / f"v{version}-{uuid.uuid4().hex[:12]}"  # made under the umask, as the store's file is
             folder.mkdir()
-            store.current().write_parquet(folder / "current.parquet")
-            store.imports().write_parquet(folder / "imports.parquet")
-            store.synonyms().write_parquet(folder / "synonyms.parquet")
+            for frame in FRAMES:  # the names read_snapshot looks for
+                getattr(store, frame)().write_parquet(folder / f"{frame}.parquet")
             name = folder.name
         if file_stamp(store.path) != before:
             return None
