@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from oslo_integration.store import connect, import_file
@@ -79,19 +81,18 @@ def test_the_same_file_imported_twice_at_once_lands_once(tmp_path, store_locatio
     assert connect(db).imports().height == 1
 
 
-def test_a_reader_never_sees_half_an_import(tmp_path, store_location):
-    db = store_location
-    store = connect(db)
-    files = [bydel_file(tmp_path, i, b) for i, b in enumerate(BYDELER)]
+def half_imports_seen(db: str, folder: Path, current: Callable[[], pl.DataFrame]) -> tuple[list[dict], int]:
+    """Eight bydel files imported by other processes while `current()` is read in a loop: the imports seen
+    with other than all their 30 figures, and how many reads there were."""
+    files = [bydel_file(folder, i, b) for i, b in enumerate(BYDELER)]
     done = threading.Event()
     partial: list[dict] = []
     reads = 0
 
     def read() -> None:
         nonlocal reads
-        reader = connect(db)
         while not done.is_set():
-            counts = dict(reader.current().group_by("import_id").len().iter_rows())
+            counts = dict(current().group_by("import_id").len().iter_rows())
             reads += 1
             partial.extend({i: n} for i, n in counts.items() if n != 30)
 
@@ -103,6 +104,13 @@ def test_a_reader_never_sees_half_an_import(tmp_path, store_location):
     finally:
         done.set()
         thread.join()
+    return partial, reads
+
+
+def test_a_reader_never_sees_half_an_import(tmp_path, store_location):
+    db = store_location
+    store = connect(db)
+    partial, reads = half_imports_seen(db, tmp_path, connect(db).current)
     assert partial == []
     assert reads > 0
     assert store.current().height == 8 * 30
