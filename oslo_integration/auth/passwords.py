@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 _HASHER = PasswordHasher()
-# verified against when the user name is unknown, so a wrong name takes as long as a wrong password
-_DUMMY_HASH = _HASHER.hash("ingen bruker har dette passordet")
 MIN_LENGTH = 10
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so a wrong name takes as long as a wrong password.
+
+    Made at the first log-in, not at import: hashing takes 0.15 s, which every process that loads
+    the log-in (each server, each command) would otherwise pay at start."""
+    return _HASHER.hash("ingen bruker har dette passordet")
 
 
 def hash_password(password: str) -> str:
@@ -17,7 +26,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _HASHER.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
