@@ -117,23 +117,24 @@ def write_snapshot(store: DuckDBStore, fresh_until: list | None = None) -> Snaps
     root = folder_of(store.path)
     before = file_stamp(store.path)
     try:
-        version = store.data_version()
-        old = _pointer(root)
-        if (
-            old
-            and fresh_until is not None
-            and old.get("stamp") == fresh_until
-            and old.get("version") == version
-            and (root / str(old.get("folder", ""))).is_dir()
-        ):
-            name = str(old["folder"])
-        else:
-            root.mkdir(exist_ok=True)
-            folder = root / f"v{version}-{uuid.uuid4().hex[:12]}"  # made under the umask, as the store's file is
-            folder.mkdir()
-            for frame in FRAMES:  # the names read_snapshot looks for
-                getattr(store, frame)().write_parquet(folder / f"{frame}.parquet")
-            name = folder.name
+        with store.reading():  # one connection and one transaction: the version and the frames agree
+            version = store.data_version()
+            old = _pointer(root)
+            if (
+                old
+                and fresh_until is not None
+                and old.get("stamp") == fresh_until
+                and old.get("version") == version
+                and (root / str(old.get("folder", ""))).is_dir()
+            ):
+                name = str(old["folder"])
+            else:
+                root.mkdir(exist_ok=True)
+                folder = root / f"v{version}-{uuid.uuid4().hex[:12]}"  # made under the umask, as the store's file is
+                folder.mkdir()
+                for frame in FRAMES:  # the names read_snapshot looks for
+                    getattr(store, frame)().write_parquet(folder / f"{frame}.parquet")
+                name = folder.name
         if file_stamp(store.path) != before:
             return None
         tmp = root / f"{POINTER}.{uuid.uuid4().hex[:12]}"
