@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
+import os
 
 import polars as pl
 
-from tests.conftest import DATA, FIRST_UPLOAD, ROOT, write_csv, write_xlsx
+from tests.conftest import DATA, FIRST_UPLOAD, write_csv, write_xlsx
+from tests.support.cli import Ran, run_cli
 
 
-def run(*args: str, env_db=None) -> subprocess.CompletedProcess:
-    import os
-
-    env = dict(os.environ)
+def run(*args: str, env_db=None, env: dict[str, str] | None = None, input: str | None = None) -> Ran:
+    """`python -m oslo_integration ARGS` (forked from a loaded one: tests/support/cli.py), with OSLO_INTEGRATION_DB=ENV_DB."""
+    env = dict(os.environ if env is None else env)
     if env_db is not None:
         env["OSLO_INTEGRATION_DB"] = str(env_db)
-    return subprocess.run(
-        [sys.executable, "-m", "oslo_integration", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
-    )
+    return run_cli(list(args), env=env, input=input)
 
 
 def test_normalise_writes_schema_columns_and_touches_no_store(tmp_path):
@@ -115,19 +112,8 @@ def test_every_command_has_norwegian_help():
 def test_bruker_add_list_remove_with_hashed_password(tmp_path):
     users = tmp_path / "brukere.toml"
 
-    def bruker(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
-        import os
-
-        env = dict(os.environ, OSLO_INTEGRATION_USERS=str(users))
-        return subprocess.run(
-            [sys.executable, "-m", "oslo_integration", "bruker", *args],
-            input=password,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env=env,
-            timeout=60,
-        )
+    def bruker(*args: str, password: str | None = None) -> Ran:
+        return run("bruker", *args, env=dict(os.environ, OSLO_INTEGRATION_USERS=str(users)), input=password)
 
     res = bruker(
         "add", "kari", "--bydel", "Frogner", "--bydel", "Sagene", "--passord-fra-stdin", password="korrekt-hest-batteri\n"
