@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,17 @@ from tests.support.postgres import fresh_database, server_url
 # the machines are shared and noisy: a property test is about values, never about a 200 ms deadline
 settings.register_profile("shared-machine", deadline=None)
 settings.load_profile("shared-machine")
+
+
+def _scan_for_components_once() -> None:
+    """Each new AppTest scans every installed package's metadata for Streamlit components (0.3 s here,
+    and the suite makes over a hundred). What is installed does not change during a run: scan once."""
+    from streamlit.components.v2 import manifest_scanner
+
+    manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+
+
+_scan_for_components_once()
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
