@@ -1,8 +1,9 @@
 """Every file of the hostile corpus, through the command line: refused (or read) fast, small and cleanly.
 
 Each runs as its own process (forked from one with the command line loaded), so its peak memory
-(VmHWM) is that of one command line reading that file alone. The bounds are generous against a noisy shared machine and far below what the files used to cost
-(seconds to minutes, gigabytes); the point is that the cost is bounded, not how fast it is.
+(VmHWM) is that of one command line reading that file alone. The bounds are generous against a noisy
+shared machine and far below what the files used to cost (seconds to minutes, gigabytes); the point
+is that the cost is bounded, not how fast it is.
 """
 
 from __future__ import annotations

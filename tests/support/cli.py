@@ -41,12 +41,15 @@ class _ForkServer:
         atexit.register(self.stop)
 
     def reply(self, deadline: float) -> dict:
-        """The server's next line, or TimeoutExpired at the deadline (the server and its child are then killed)."""
+        """The server's next line; TimeoutExpired at the deadline, RuntimeError if the server ended (either way
+        the server and its child are killed, and the next run starts a new one)."""
         ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
-        line = self.process.stdout.readline() if ready else b""
+        line = self.process.stdout.readline() if ready else None
         if not line:
             self.stop()
-            raise subprocess.TimeoutExpired("oslo_integration (forked)", deadline)
+            if line is None:
+                raise subprocess.TimeoutExpired("oslo_integration (forked)", deadline)
+            raise RuntimeError("the command line's fork server ended without an answer")
         return json.loads(line)
 
     def stop(self) -> None:
