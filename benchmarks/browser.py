@@ -33,7 +33,8 @@ new MutationObserver(() => { window.__lastChange = performance.now(); })
 _DRAWN = """
 ({quiet, since}) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;  // see memory.SCRIPT_DONE
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main || !main.innerText.trim()) return false;
   const shown = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null);  // not in a closed tab

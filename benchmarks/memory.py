@@ -43,6 +43,13 @@ print(json.dumps(sorted(m for m in top if m not in std and not m.startswith("_")
 """
 
 
+# Streamlit's own mark on the app root once a script run has ended («initial» before the first run,
+# «running» during one). Its running indicator is no proof: it appears only a moment after a run starts,
+# so a wait for its absence can end before the script has run at all (seen with imports slowed down:
+# the floor's libraries were then missing from its peak).
+SCRIPT_DONE = "notRunning"
+
+
 def available() -> bool:
     return Path(CHROMIUM).exists()
 
@@ -75,10 +82,7 @@ def _open_pages(base: str, paths: list[str]) -> None:
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         for path in paths:
             page.goto(f"{base}/{path}", wait_until="domcontentloaded")
-            page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
-            page.wait_for_function(
-                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
-            )  # the script run is over
+            page.wait_for_selector(f"[data-testid='stApp'][data-test-script-state='{SCRIPT_DONE}']", timeout=120_000)
             page.wait_for_timeout(500)
         browser.close()
 
