@@ -124,7 +124,8 @@ def normalise_many(
 
     checked = validate_many(frame.filter(pl.col("status").is_not_null()), [c.file for c in collected], vocab)
     out: list[Normalised | InputRefused] = []
-    by_file = {key[0]: part for key, part in frame.partition_by("_f", as_dict=True, include_key=False).items()}
+    kept = _drop_repeats(frame)  # once for the batch, each file's own repeats (a query per file cost more than the work)
+    by_file = {key[0]: part for key, part in kept.partition_by("_f", as_dict=True, include_key=False).items()}
     empty = frame.clear().drop("_f")
     for i, c in enumerate(collected):
         problems = c.problems + parse_problems.get(i, []) + checked.get(i, [])
@@ -137,7 +138,7 @@ def normalise_many(
             out.append(InputRefused(bounded_problems(group_problems(list(dict.fromkeys(problems))))))
         else:
             notes = bounded_notes(c.notes + parse_notes.get(i, []))
-            out.append(Normalised(c.file, _drop_repeats(mine), notes, bounded_problems(c.warnings)))
+            out.append(Normalised(c.file, mine, notes, bounded_problems(c.warnings)))
     return out
 
 
@@ -467,8 +468,8 @@ def _origin(extras: Mapping[str, str]) -> str | None:
 
 
 def _drop_repeats(frame: pl.DataFrame) -> pl.DataFrame:
-    """The same figure written twice with the same value is kept once (differing values are refused)."""
-    return frame.unique(subset=["bydel_nr", "year", "measure", "category"], keep="first", maintain_order=True)
+    """The same figure written twice in a file with the same value is kept once (differing values are refused)."""
+    return frame.unique(subset=["_f", "bydel_nr", "year", "measure", "category"], keep="first", maintain_order=True)
 
 
 __all__ = [

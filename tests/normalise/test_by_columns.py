@@ -207,3 +207,13 @@ def test_most_corpus_tables_are_read_column_by_column(tmp_path: Path, monkeypatc
     monkeypatch.setattr(tables, "read_by_columns", spy)
     normalise_files(_corpus_files(tmp_path))
     assert sum(taken) >= 25 and sum(taken) * 3 >= len(taken) * 2
+
+
+def test_a_figure_repeated_in_a_file_is_kept_once_but_each_file_in_a_batch_keeps_its_own():
+    twice = LONG["the_same_figure_twice"]
+    once = normalise_files([(LONG["plain"], "EKSEMPELDATA_plain.xlsx")])[0]
+    got = normalise_files([(twice, "EKSEMPELDATA_a.xlsx"), (twice, "EKSEMPELDATA_b.xlsx")])
+    assert all(isinstance(g, Normalised) for g in got) and isinstance(once, Normalised)
+    for g in got:
+        keys = g.observations.select("bydel_nr", "year", "measure", "category")
+        assert keys.height == keys.unique().height == once.observations.height  # the repeat dropped, nothing else
