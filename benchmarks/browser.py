@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import servers
-from .memory import CHROMIUM, CHROMIUM_ARGS
+from .memory import CHROMIUM, CHROMIUM_ARGS, SCRIPT_DONE
 
 PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
 QUIET_MS = 600
@@ -31,9 +31,9 @@ new MutationObserver(() => { window.__lastChange = performance.now(); })
 
 # True once the page is fully drawn and has been still for the quiet time.
 _DRAWN = """
-({quiet, since}) => {
+({quiet, since, done}) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;  // see memory.SCRIPT_DONE
+  if (!app || app.getAttribute('data-test-script-state') !== done) return false;
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main || !main.innerText.trim()) return false;
@@ -49,7 +49,7 @@ _DRAWN = """
 
 def _settled(page, since: float) -> float:
     """Seconds from `since` (performance.now() in the page) to the last change before the page fell still."""
-    page.wait_for_function(_DRAWN, arg={"quiet": QUIET_MS, "since": since}, timeout=120_000, polling=50)
+    page.wait_for_function(_DRAWN, arg={"quiet": QUIET_MS, "since": since, "done": SCRIPT_DONE}, timeout=120_000, polling=50)
     return (page.evaluate("window.__lastChange") - since) / 1000
 
 
