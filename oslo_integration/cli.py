@@ -14,7 +14,8 @@ from pathlib import Path
 import polars as pl
 
 from .errors import InputRefused, Problem
-from .normalise import EXTRA_COLUMNS, Normalised, normalise_files
+from .normalise import EXTRA_COLUMNS, Normalised
+from .normalise.parallel import normalise_files_parallel
 from .schema_csv import write_schema_csv
 from .store import KINDS, StoreError, import_normalised, open_store
 from .store.base import sha256
@@ -77,7 +78,7 @@ def _read_all(
         except OSError as exc:
             problems.append(Problem(p.name, "", "", f"Filen kan ikke åpnes: {exc.strerror}."))
     out = []
-    for (data, _name), answer in zip(files, normalise_files(files, bydel, synonyms), strict=True):
+    for (data, _name), answer in zip(files, normalise_files_parallel(files, bydel, synonyms), strict=True):
         if isinstance(answer, InputRefused):
             problems.extend(answer.problems)
         else:

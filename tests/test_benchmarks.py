@@ -38,6 +38,8 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
         r"Ingest stages alone.*hostile files ([\d.]+) s = ([\d.]+)x.*nothing else ([\d.]+) s.*cleaned\) ([\d.]+) s", text
     )
     assert stages and all(float(g) > 0 for g in stages.groups()), text[:2000]
+    bulk = re.search(r"Ingest as a bulk import runs it, the batch spread over (\d+) process\(es\).*-> ([\d.]+)x", text)
+    assert bulk and int(bulk[1]) == 1 and float(bulk[2]) > 0, text[:2000]  # quick mode's 8 files stay in one process
     if "--skip-browser" not in args:  # the trace says where Bosetting's seconds go, next to hello world
         traced = re.search(r"Trace bosetting: drawn ([\d.]+) s, main thread busy ([\d.]+) s, websocket (\d+) messages.*", text)
         assert traced and float(traced[1]) > 0 and float(traced[2]) > 0 and int(traced[3]) > 0, text[-3000:]

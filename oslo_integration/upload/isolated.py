@@ -12,18 +12,14 @@ footprint) and OSLO_INTEGRATION_READ_SECONDS (default 30).
 
 from __future__ import annotations
 
-import io
-import multiprocessing
 import os
 import pickle
 import subprocess
 import sys
 import threading
-from functools import cache
-from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-from multiprocessing.context import ForkServerProcess, set_spawning_popen
 
 from ..errors import InputRefused, Problem
+from ..forking import ChildProcess, fork_server
 from ..normalise import Normalised
 from ..read.limits import env_number
 from ..vocab import Synonym
@@ -52,7 +48,7 @@ def normalise_isolated(
     memory, seconds = read_limits()
     payload = pickle.dumps((data, file_name, fallback_bydel, memory, tuple(synonyms)))
     with _SLOTS:
-        context = _fork_server()
+        context = fork_server()
         answer = _forked(context, payload, seconds) if context is not None else _subprocess(payload, seconds)
     if answer == "timeout":
         raise _refused(
@@ -72,55 +68,13 @@ def normalise_isolated(
     return result
 
 
-@cache
-def _fork_server():
-    """Linux's fork server, started once with the readers loaded: each read is then a fork of a clean process
-    (no threads, no server state), in milliseconds instead of a new Python's second of imports."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return None
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["oslo_integration.upload.reader_process", "oslo_integration.normalise"])
-    return context
-
-
-class _WithoutMain(popen_forkserver.Popen):
-    """popen_forkserver.Popen._launch, less the keys that make the child import the parent's __main__.
-
-    In a Streamlit server that __main__ is the page script the running session put there (app.py):
-    the child would run the app. The reader needs nothing of it.
-    """
-
-    def _launch(self, process_obj) -> None:
-        data = spawn.get_preparation_data(process_obj._name)
-        prep = {k: v for k, v in data.items() if not k.startswith("init_main")}
-        buf = io.BytesIO()
-        set_spawning_popen(self)
-        try:
-            reduction.dump(prep, buf)
-            reduction.dump(process_obj, buf)
-        finally:
-            set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-        parent_w = os.dup(w)
-        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = forkserver.read_signed(self.sentinel)
-
-
-class _ReaderProcess(ForkServerProcess):
-    @staticmethod
-    def _Popen(process_obj):  # noqa: N802 (multiprocessing's name)
-        return _WithoutMain(process_obj)
-
-
 def _forked(context, payload: bytes, seconds: float) -> bytes | str | None:
     """The child's pickled answer, "timeout", or None (it died: out of memory)."""
     from .reader_process import read_forked
 
     receive, send = context.Pipe(duplex=False)
     # the fork server's environment is that of its start: the child takes the server's as it is now (limits, …)
-    child = _ReaderProcess(target=read_forked, args=(send, payload, dict(os.environ)), daemon=True)
+    child = ChildProcess(target=read_forked, args=(send, payload, dict(os.environ)), daemon=True)
     child.start()
     send.close()
     try:
