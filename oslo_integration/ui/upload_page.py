@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -17,6 +18,7 @@ from ..text.numbers import fmt_number
 from ..text.strings import t
 from ..text.untrusted import md
 from ..upload import Preview, figures_table, import_previews, preview_upload, problems_table
+from ..upload.isolated import MAX_PARALLEL_READS
 from ..upload.preview import CHANGED, NEW, UNCHANGED
 from ..vocab import Synonym, vocabulary_with
 from . import data
@@ -25,18 +27,29 @@ from .login import require_user
 from .table import show_table
 
 
-def _preview(raw: bytes, name: str, user: User, picks: tuple[Synonym, ...] = ()) -> Preview:
-    """Kept for the session, so reruns of the page do not read the file again (per set of picks)."""
+def _previews(files: list[tuple[bytes, str, tuple[Synonym, ...]]], user: User) -> list[Preview]:
+    """Each (file, name, picks) read, kept for the session so reruns of the page do not read a file again.
+
+    Files not read yet are read side by side, as many at once as the server lets uploads be read
+    (upload/isolated.py: each in a child of its own, so two files take about the time of one).
+    """
     version = data.data_version()
     stamp = (user, version)  # a new user or new figures in the store make every preview stale
     if st.session_state.get("previews", {}).get("stamp") != stamp:
         st.session_state["previews"] = {"stamp": stamp, "files": {}}
     cache = st.session_state["previews"]["files"]
-    key = (name, sha256(raw), picks)
-    if key not in cache:
-        stored = data.synonyms(version)
-        cache[key] = preview_upload(raw, name, user, data.current(version), open_store().imports(), stored + picks)
-    return cache[key]
+    keys = [(name, sha256(raw), picks) for raw, name, picks in files]
+    missing = {key: (raw, name, picks) for key, (raw, name, picks) in zip(keys, files, strict=True) if key not in cache}
+    if missing:
+        stored, current, imports = data.synonyms(version), data.current(version), open_store().imports()
+
+        def read(item: tuple[bytes, str, tuple[Synonym, ...]]) -> Preview:
+            raw, name, picks = item
+            return preview_upload(raw, name, user, current, imports, stored + picks)
+
+        with ThreadPoolExecutor(max_workers=MAX_PARALLEL_READS) as pool:
+            cache.update(zip(missing, pool.map(read, missing.values()), strict=True))
+    return [cache[key] for key in keys]
 
 
 NOT_CHOSEN = ""
@@ -66,7 +79,7 @@ def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> tuple[list[P
     """
     picks: dict[tuple[str, str], str] = st.session_state.setdefault("picks", {})
     lang = current_lang()
-    first = [_preview(raw, name, user) for raw, name in files]
+    first = _previews([(raw, name, ()) for raw, name in files], user)
     asked: dict[tuple[str, str], _Asked] = {}
     for preview in first:
         for problem in preview.unknown:
@@ -75,11 +88,12 @@ def _read_with_picks(files: list[tuple[bytes, str]], user: User) -> tuple[list[P
             entry.where.append(t("where_cell", lang, file=preview.file_name, sheet=sheet, cell=problem.cell))
             picks.setdefault((problem.label, problem.role), problem.suggestions[0] if problem.suggestions else NOT_CHOSEN)
     chosen = _picked(picks)
+    mine = [tuple(s for s in chosen if s.label in {p.label for p in plain.unknown}) for plain in first]
+    again = iter(_previews([(raw, name, m) for (raw, name), m in zip(files, mine, strict=True) if m], user))
     previews = []
-    for (raw, name), plain in zip(files, first, strict=True):
-        mine = tuple(s for s in chosen if s.label in {p.label for p in plain.unknown})
-        preview = _preview(raw, name, user, mine) if mine else plain
-        preview.new_synonyms = mine
+    for plain, m in zip(first, mine, strict=True):
+        preview = next(again) if m else plain
+        preview.new_synonyms = m
         previews.append(preview)
     return previews, asked
 

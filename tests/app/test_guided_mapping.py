@@ -87,3 +87,26 @@ def test_pick_a_meaning_import_and_the_next_file_reads_without_asking_until_an_a
     at = log_in(start(), "kari")
     upload(at, "frogner_2025.xlsx", frogner_file(2025, 5))
     assert len(pickers(at)) == 1
+
+
+def test_several_files_at_once_are_read_side_by_side_and_one_pick_serves_them_all(env):
+    """Files not read yet are read two at a time (upload_page._previews); each keeps its own figures and the order."""
+    at = log_in(start(), "kari")
+    at.switch_page("views/last_opp.py").run()
+    files = [
+        (f"frogner_{year}.xlsx", frogner_file(year, value), "application/octet-stream")
+        for year, value in ((2026, 17), (2027, 21))
+    ]
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception, at.exception
+    [picker] = pickers(at)  # the label both files share is asked once
+    assert picker.value == "measure:bosatt"
+    where = next(m.value for m in at.markdown if LABEL in m.value)
+    assert "frogner_2026.xlsx" in where and "frogner_2027.xlsx" in where
+    button(at, "Bekreft og importer").click().run()
+    assert not at.exception, at.exception
+    figures = open_store().current().filter(pl.col("year") >= 2026).sort("year")
+    assert figures.select("year", "value", "source_file").rows() == [
+        (2026, 17.0, "frogner_2026.xlsx"),
+        (2027, 21.0, "frogner_2027.xlsx"),
+    ]
