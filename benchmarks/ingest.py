@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from oslo_integration.normalise import Normalised, normalise_files
-from oslo_integration.normalise.parallel import MIN_PARALLEL_BYTES, normalise_files_parallel, start_workers, worker_count
+from oslo_integration.normalise.parallel import normalise_files_parallel, plan, start_workers, worker_count
 from oslo_integration.read import read_bytes
 from oslo_integration.read.xlsx_reader import checked_package
 
@@ -68,7 +68,7 @@ def run(n_files: int) -> dict[str, float]:
         "fastexcel_alone_s": fastexcel_alone,
         "reading_s": reading,
         "ingest_speedup": baseline / ours,
-        "workers": worker_count() if sum(len(d) for d, _ in files) >= MIN_PARALLEL_BYTES else 1,  # a small batch stays in one
+        "workers": len(plan([len(d) for d, _ in files], worker_count())),  # a small batch stays in one
         "workers_start_s": workers_start,
         "parallel_s": spread,
         "ingest_parallel_speedup": baseline / spread,

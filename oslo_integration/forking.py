@@ -17,6 +17,13 @@ from multiprocessing.context import ForkServerContext, ForkServerProcess, set_sp
 
 # One list for every user of the fork server: it is read once, when the server starts.
 PRELOAD = ["oslo_integration.upload.reader_process", "oslo_integration.normalise"]
+# A reading child's Polars runs on one thread: the children are the parallelism (read before its pool first starts).
+SINGLE_THREADED = {"POLARS_MAX_THREADS": "1", "RAYON_NUM_THREADS": "1"}
+
+
+def single_threaded() -> None:
+    """In a child, before Polars first starts its pool: SINGLE_THREADED into this process's environment."""
+    os.environ.update(SINGLE_THREADED)
 
 
 class _WithoutMain(popen_forkserver.Popen):

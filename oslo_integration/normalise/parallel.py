@@ -3,8 +3,9 @@
 One process reads about 80 small workbooks a second, every step of it Python or single-threaded Rust,
 so a bulk import left the machine's other cores idle. Here the batch is cut into contiguous shares of
 about equal size, one per core: the first is normalised in this process, each other one meanwhile by a
-worker forked from the fork server (forking.py), and the answers come back in the files' order. They are the answers normalise_files gives for the whole
-batch: a file's figures and problems do not depend on the other files read with it.
+worker forked from the fork server (forking.py), and the answers come back in the files' order. They
+are the answers normalise_files gives for the whole batch: a file's figures and problems do not
+depend on the other files read with it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 from itertools import accumulate, pairwise
 
 from ..errors import InputRefused
-from ..forking import fork_server
+from ..forking import fork_server, single_threaded
 from ..read.limits import env_number
 from ..vocab import Synonym
 from . import Normalised, normalise_files
@@ -50,18 +51,20 @@ def shares(sizes: list[int], n: int) -> list[range]:
     return [range(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _single_threaded() -> None:
-    """In each worker, before Polars first starts its pool: the workers are the parallelism."""
-    os.environ["POLARS_MAX_THREADS"] = os.environ["RAYON_NUM_THREADS"] = "1"
-
-
 @cache
 def _pool(workers: int) -> ProcessPoolExecutor | None:
     """`workers` processes started once per process and kept: a server or a benchmark pays their start once."""
     context = fork_server()
     if context is None:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_single_threaded)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=single_threaded)
+
+
+def plan(sizes: list[int], workers: int) -> list[range]:
+    """The runs a batch of files of these sizes is read in: one per process, or one in all below MIN_PARALLEL_BYTES."""
+    if sum(sizes) < MIN_PARALLEL_BYTES:
+        return [range(len(sizes))] if sizes else []
+    return shares(sizes, workers)
 
 
 def start_workers(workers: int | None = None) -> None:
@@ -78,9 +81,8 @@ def normalise_files_parallel(
 ) -> list[Normalised | InputRefused]:
     """normalise_files's answers, the files spread over `workers` processes (this one included) when the batch is large enough."""
     workers = worker_count() if workers is None else workers
-    sizes = [len(data) for data, _ in files]
-    runs = shares(sizes, workers)
-    pool = _pool(workers - 1) if len(runs) > 1 and sum(sizes) >= MIN_PARALLEL_BYTES else None
+    runs = plan([len(data) for data, _ in files], workers)
+    pool = _pool(workers - 1) if len(runs) > 1 else None
     if pool is None:
         return normalise_files(files, bydel, synonyms)
     try:  # the first share is read here, the others meanwhile by the workers

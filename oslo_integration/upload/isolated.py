@@ -19,7 +19,7 @@ import sys
 import threading
 
 from ..errors import InputRefused, Problem
-from ..forking import ChildProcess, fork_server
+from ..forking import SINGLE_THREADED, ChildProcess, fork_server
 from ..normalise import Normalised
 from ..read.limits import env_number
 from ..vocab import Synonym
@@ -91,7 +91,7 @@ def _forked(context, payload: bytes, seconds: float) -> bytes | str | None:
 
 
 def _subprocess(payload: bytes, seconds: float) -> bytes | str | None:
-    env = dict(os.environ, POLARS_MAX_THREADS="1", RAYON_NUM_THREADS="1")
+    env = dict(os.environ, **SINGLE_THREADED)
     try:
         done = subprocess.run(
             [sys.executable, "-m", "oslo_integration.upload.reader_process"],

@@ -14,6 +14,8 @@ import pickle
 import resource
 import sys
 
+from ..forking import single_threaded
+
 
 def _data_size() -> int:
     """This process's data segment now (VmData), in bytes: what the limit is counted on top of."""
@@ -48,7 +50,7 @@ def read_forked(connection, request: bytes, environment: dict[str, str]) -> None
     """In a child of the fork server: answer on the pipe, or end with code 3 when memory ran out."""
     os.environ.clear()
     os.environ.update(environment)
-    os.environ["POLARS_MAX_THREADS"] = os.environ["RAYON_NUM_THREADS"] = "1"  # read before Polars' pool first starts
+    single_threaded()
     answer = _answer(request)
     if answer is None:
         os._exit(3)
