@@ -148,6 +148,12 @@ def _browser(base: str, sizes: dict, say, out: dict[str, float]) -> None:
         row = {side: got.get(f"{side}:{name}") for side in ("ours", "plain", "hello")}
         shown = ", ".join(f"{side} {v:.2f} s" for side, v in row.items() if v is not None)
         say(f"Browser {name} (median, in turns): {shown}")
+    clicked = got.get("ours:map_click")
+    say(
+        "Browser map click (a real mouse click on a bydel in Kart, after the pointer rested on it): "
+        + (f"redrawn in {clicked:.2f} s (median), " if clicked is not None else "")
+        + f"{got['ours:map_clicks_lost']:.0f} of {sizes['browser_rounds']} clicks lost"
+    )
     for key in ("browser_rerun_ratio", "browser_plain_ratio", "browser_open_ratio"):
         out[key] = got[key]
 

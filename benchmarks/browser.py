@@ -1,4 +1,5 @@
-"""What a person in Chromium waits for: a page from a link, a menu click, a sidebar change, the Kart tab.
+"""What a person in Chromium waits for: a page from a link, a menu click, a sidebar change, the Kart tab,
+a click on a bydel in the map.
 
 Playwright drives Debian's Chromium against three servers on loopback: ours, the plain reference app
 (benchmarks/reference_app.py) and hello world with one sidebar widget. Each action is timed in turns
@@ -10,6 +11,7 @@ context, with nothing cached; the clicks are one reader's, in one context.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import tempfile
@@ -20,6 +22,7 @@ from .memory import CHROMIUM, CHROMIUM_ARGS, SCRIPT_DONE
 
 PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "overgang", "kart", "om-dataene"]
 QUIET_MS = 600
+CLICK_LOST_S = 10
 QUERY = "?bydel=030105"
 
 # Set before any script of the page runs: the time of the last change to the document.
@@ -112,6 +115,47 @@ def open_map_tab(page) -> float:
     return _settled(page, since)
 
 
+def map_pixel(bydel_nr: str, box: dict) -> tuple[float, float]:
+    """Where a bydel's label point is on the Kart page's map canvas (`box`, as Playwright gives it): web
+    Mercator at deck.gl's 512 px tiles, around the map's centre at the page's zoom."""
+    from oslo_integration import maps
+
+    lon, lat = maps.label_points()[bydel_nr]
+    lat0, lon0 = maps.CENTRE
+    scale = 512 * 2**maps.ZOOM_PAGE
+
+    def merc(phi: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
+
+    dx = (lon - lon0) / 360 * scale
+    dy = (merc(lat0) - merc(lat)) / (2 * math.pi) * scale
+    return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+
+
+def click_map(page, bydel_nr: str, name: str) -> float | None:
+    """A mouse user choosing a bydel on the Kart page's map: the pointer rests on it until its tooltip
+    shows (deck.gl has then picked there once), then a real click. Seconds from the click to the page
+    redrawn with that bydel chosen, or None when the click was lost (no choice within CLICK_LOST_S)."""
+    _in_front(page)
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    x, y = map_pixel(bydel_nr, canvas.bounding_box())
+    tip = page.locator(".deck-tooltip").filter(has_text=name)
+    for step in range(60):  # the map draws after the page: move until deck.gl answers the hover
+        page.mouse.move(x + step % 2, y)
+        try:
+            tip.wait_for(state="visible", timeout=500)
+            break
+        except Exception:  # noqa: BLE001 – Playwright's timeout: not drawn yet, move again
+            continue
+    since = _now(page)
+    page.mouse.click(x, y)
+    try:
+        page.wait_for_function(f"location.search.includes('bydel={bydel_nr}')", timeout=CLICK_LOST_S * 1000)
+    except Exception:  # noqa: BLE001 – Playwright's timeout: the click was not taken as a click
+        return None
+    return _settled(page, since)
+
+
 def _opened(context, url: str):
     page = context.new_page()
     page.goto(url, wait_until="commit")
@@ -125,6 +169,7 @@ def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
 
     env = dict(os.environ, OSLO_INTEGRATION_DB=db)
     times: dict[str, list[float]] = {}
+    lost = 0  # map clicks that selected nothing
 
     def note(name: str, seconds: float) -> None:
         times.setdefault(name, []).append(seconds)
@@ -164,9 +209,18 @@ def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
                     page = _opened(context, url)
                     note(f"{name}:kart_tab", open_map_tab(page))
                     page.close()
+            for _ in range(rounds):  # only ours selects by a click on the map
+                page = _opened(context, f"{ours.url}/kart{QUERY}")
+                seconds = click_map(page, "030113", "Østensjø")
+                if seconds is None:
+                    lost += 1
+                else:
+                    note("ours:map_click", seconds)
+                page.close()
             context.close()
         browser.close()
     medians = {name: statistics.median(ts) for name, ts in times.items()}
+    medians["ours:map_clicks_lost"] = lost
     ours_open = statistics.median([v for k, v in medians.items() if k.startswith("ours:open:")])
     plain_open = statistics.median([v for k, v in medians.items() if k.startswith("plain:open:")])
     medians |= {
