@@ -45,6 +45,9 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
         assert traced and float(traced[1]) > 0 and float(traced[2]) > 0 and int(traced[3]) > 0, text[-3000:]
         assert "Vega (graphs)" in traced[0] and "React" in traced[0]  # its charts and its components both cost
         assert "Trace hello world: drawn" in text
+        # real mouse clicks on the map, each either redrawn or counted as lost (not asserted: it is a matter of time)
+        clicks = re.search(r"Browser map click .*?(?:redrawn in ([\d.]+) s \(median\), )?(\d+) of (\d+) clicks lost", text)
+        assert clicks and int(clicks[3]) == 1 and (clicks[1] is not None or clicks[2] == "1"), text[-3000:]
     assert "quick" in text and last in text and "Machine:" in text
     assert "Load ours: 3 viewers" in text and "Load hello: 3 viewers" in text
     if os.path.exists("/usr/sbin/nginx") and os.path.exists("/usr/lib/postgresql"):
