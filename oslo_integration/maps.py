@@ -143,6 +143,8 @@ def choropleth(
         }
         features.append({"type": "Feature", "geometry": f["geometry"], "properties": props})
         names.append({"position": list(points[nr]), "text": name.replace(" ", "\n", 1) if len(name) > 9 else name})
+    # borders are drawn in the features' order: a neighbour's drawn later would run through a chosen one's outline
+    features.sort(key=lambda f: f["properties"]["bydel_nr"] in selected)
     layer = pdk.Layer(
         "GeoJsonLayer",
         data={"type": "FeatureCollection", "features": features},

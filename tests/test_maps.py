@@ -61,3 +61,14 @@ def test_only_the_fill_answers_a_click():
     assert bydeler["pickable"] is True and bydeler["stroked"] is True and bydeler["filled"] is True
     assert bydeler["_subLayerProps"] == {"polygons-stroke": {"pickable": False}}
     assert all(layer.get("pickable") is False for layer in spec["layers"] if layer["id"] != maps.LAYER_ID)
+
+
+def test_the_chosen_bydeler_are_outlined_last_so_no_border_runs_through_theirs():
+    frame = pl.DataFrame(
+        schema={"bydel_nr": pl.String, "year": pl.Int32, "value": pl.Float64, "status": pl.String, "example": pl.Boolean}
+    )
+    deck, _legend = maps.choropleth(frame, IND, 2024, ("030113", "030105"), "nb")
+    features = next(layer for layer in deck.layers if layer.id == maps.LAYER_ID).data["features"]
+    order = [f["properties"]["bydel_nr"] for f in features]
+    assert sorted(order[-2:]) == ["030105", "030113"] and len(order) == len(set(order)) == 17
+    assert [f["properties"]["line"] for f in features[-2:]] == [maps.SELECTED_LINE] * 2
