@@ -10,6 +10,9 @@ from oslo_integration import maps
 from oslo_integration.metrics import indicators
 
 IND = indicators()["andel_arbeid_ved_avslutning"]
+NO_FIGURES = pl.DataFrame(
+    schema={"bydel_nr": pl.String, "year": pl.Int32, "value": pl.Float64, "status": pl.String, "example": pl.Boolean}
+)
 
 
 def test_classes_are_never_empty_or_duplicate():
@@ -34,10 +37,7 @@ def test_legend_names_a_single_value_once():
 
 def test_every_bydel_has_its_name_on_the_map_inside_the_city():
     points = maps.label_points()
-    frame = pl.DataFrame(
-        schema={"bydel_nr": pl.String, "year": pl.Int32, "value": pl.Float64, "status": pl.String, "example": pl.Boolean}
-    )
-    deck, _legend = maps.choropleth(frame, IND, 2024, (), "nb")
+    deck, _legend = maps.choropleth(NO_FIGURES, IND, 2024, (), "nb")
     names = next(layer for layer in deck.layers if layer.id == maps.NAMES_ID)
     assert {n["text"].replace("\n", " ") for n in names.data} >= {"Frogner", "Grünerløkka", "Søndre Nordstrand", "Østensjø"}
     lon, lat = points["030105"]
@@ -52,10 +52,7 @@ def test_framed_on_the_built_up_area():
 def test_only_the_fill_answers_a_click():
     """deck.gl picks on pointerdown; picking the borders' paths took 160–200 ms under software WebGL (the fill
     alone 11–14 ms), long enough for a click to count as a press. The borders are drawn, but not picked."""
-    frame = pl.DataFrame(
-        schema={"bydel_nr": pl.String, "year": pl.Int32, "value": pl.Float64, "status": pl.String, "example": pl.Boolean}
-    )
-    deck, _legend = maps.choropleth(frame, IND, 2024, ("030113",), "nb")
+    deck, _legend = maps.choropleth(NO_FIGURES, IND, 2024, ("030113",), "nb")
     spec = json.loads(deck.to_json())
     bydeler = next(layer for layer in spec["layers"] if layer["id"] == maps.LAYER_ID)
     assert bydeler["pickable"] is True and bydeler["stroked"] is True and bydeler["filled"] is True
@@ -64,10 +61,7 @@ def test_only_the_fill_answers_a_click():
 
 
 def test_the_chosen_bydeler_are_outlined_last_so_no_border_runs_through_theirs():
-    frame = pl.DataFrame(
-        schema={"bydel_nr": pl.String, "year": pl.Int32, "value": pl.Float64, "status": pl.String, "example": pl.Boolean}
-    )
-    deck, _legend = maps.choropleth(frame, IND, 2024, ("030113", "030105"), "nb")
+    deck, _legend = maps.choropleth(NO_FIGURES, IND, 2024, ("030113", "030105"), "nb")
     features = next(layer for layer in deck.layers if layer.id == maps.LAYER_ID).data["features"]
     order = [f["properties"]["bydel_nr"] for f in features]
     assert sorted(order[-2:]) == ["030105", "030113"] and len(order) == len(set(order)) == 17
