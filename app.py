@@ -10,6 +10,7 @@ from oslo_integration.ui.data import data_version
 from oslo_integration.ui.lang import current_lang
 from oslo_integration.ui.login import current_user, login_box, refresh_login
 from oslo_integration.ui.published import publish_in_background
+from oslo_integration.ui.routes import LOGGED_IN, PUBLIC, Route
 from oslo_integration.ui.shell import page_shell
 from oslo_integration.ui.view import current_view, sidebar
 
@@ -30,21 +31,13 @@ def pages(lang: str) -> tuple[object, list, list]:
 
 
 def _pages(lang: str) -> tuple[object, list, list]:
-    public = [
-        st.Page("views/oversikt.py", title=t("page_overview", lang), url_path="oversikt"),
-        st.Page("views/bosetting.py", title=t("page_settlement", lang), url_path="bosetting"),
-        st.Page("views/landbakgrunn.py", title=t("page_origin", lang), url_path="landbakgrunn"),
-        st.Page("views/intro.py", title=t("page_intro", lang), url_path="introduksjonsprogrammet"),
-        st.Page("views/overgang.py", title=t("page_transition", lang), url_path="overgang"),
-        st.Page("views/kart.py", title=t("page_map", lang), url_path="kart"),
-        st.Page("views/om_dataene.py", title=t("page_about", lang), url_path="om-dataene"),
-        # one card alone at its own address, for an iframe: not in the menu
-        st.Page("views/kort.py", title=t("page_card", lang), url_path="kort", visibility="hidden"),
-    ]
-    logged_in = [
-        st.Page("views/last_opp.py", title=t("page_upload", lang), url_path="last-opp"),
-        st.Page("views/logg.py", title=t("page_log", lang), url_path="importlogg"),
-    ]
+    def page(route: Route) -> object:
+        return st.Page(
+            route.file, title=t(route.title, lang), url_path=route.url_path, visibility="hidden" if route.hidden else "visible"
+        )
+
+    public = [page(route) for route in PUBLIC]
+    logged_in = [page(route) for route in LOGGED_IN]
 
     def start() -> None:
         """The root URL opens Oversikt at its own address (Streamlit serves a default page only at «/»,
