@@ -280,6 +280,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_start(args: argparse.Namespace) -> int:
+    from .start import main as start
+
+    return start(args.streamlit_options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m oslo_integration",
@@ -356,6 +362,15 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser("list", help="vis brukerne (uten passord)")
 
     add("helse", cmd_health, "Sjekk at databasen svarer og er klar (for helsesjekk i drift); kode 1 hvis ikke.")
+
+    p = add(
+        "start",
+        cmd_start,
+        "Start dashbordet (som `streamlit run app.py`), med sidene og tallene lest inn før første besøk.",
+    )
+    p.add_argument(
+        "streamlit_options", nargs=argparse.REMAINDER, metavar="VALG", help="Streamlits egne valg, f.eks. --server.port=8501"
+    )
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")

@@ -1,4 +1,4 @@
-"""Every page in a real browser: Debian's Chromium through Playwright, against `streamlit run app.py`.
+"""Every page in a real browser: Debian's Chromium through Playwright, against `python -m oslo_integration start`.
 
 Screenshots go to test-artifacts/ (not committed). On a machine without Chromium this is skipped
 with the reason, except in CI (CI=true), where .ci/run installs Chromium and the test must run.
@@ -49,7 +49,8 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def _serve(folder: Path):
-    """`streamlit run app.py` on a free loopback port with a store and user file in `folder`; yields its URL."""
+    """The dashboard as the README starts it (`python -m oslo_integration start`) on a free loopback port,
+    with a store and user file in `folder`; yields its URL."""
     port = _free_port()
     from oslo_integration.auth import UserFile
 
@@ -57,7 +58,7 @@ def _serve(folder: Path):
     env = dict(os.environ, OSLO_INTEGRATION_DB=str(folder / "s.duckdb"), OSLO_INTEGRATION_USERS=str(folder / "brukere.toml"))
     log = (folder / "streamlit.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
+        [sys.executable, "-m", "oslo_integration", "start", "--server.headless=true", f"--server.port={port}",
          "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
