@@ -154,6 +154,12 @@ def _browser(base: str, sizes: dict, say, out: dict[str, float]) -> None:
         + (f"redrawn in {clicked:.2f} s (median), " if clicked is not None else "")
         + f"{got['ours:map_clicks_lost']:.0f} of {sizes['browser_rounds']} clicks lost"
     )
+    say(
+        f"Browser first visit (a link to Bosetting {browser.FIRST_VISIT_AFTER_S:.0f} s after a new server answers, median): "
+        f"ours {got['ours:first_visit']:.2f} s (started by a bare `streamlit run app.py`: "
+        f"{got['ours_unwarmed:first_visit']:.2f} s), hello world {got['hello:first_visit']:.2f} s; "
+        f"a later reader of ours {got['ours:open:bosetting']:.2f} s"
+    )
     for key in ("browser_rerun_ratio", "browser_plain_ratio", "browser_open_ratio"):
         out[key] = got[key]
 

@@ -15,6 +15,7 @@ import math
 import os
 import statistics
 import tempfile
+import time
 from pathlib import Path
 
 from . import servers
@@ -24,6 +25,7 @@ PAGES = ["oversikt", "bosetting", "landbakgrunn", "introduksjonsprogrammet", "ov
 QUIET_MS = 600
 CLICK_LOST_S = 10
 QUERY = "?bydel=030105"
+FIRST_VISIT_AFTER_S = 2.0  # a server (re)started, and its first reader a moment later
 
 # Set before any script of the page runs: the time of the last change to the document.
 _WATCH = """
@@ -163,6 +165,24 @@ def _opened(context, url: str):
     return page
 
 
+def first_visits(browser, env: dict[str, str], hello_script: Path, rounds: int) -> dict[str, list[float]]:
+    """A link opened by the first reader after a server starts (FIRST_VISIT_AFTER_S after it answers):
+    ours started as the README says (with its warm-up), ours by a bare `streamlit run app.py`, and
+    hello world, in turns; each on a new server."""
+    sides = (
+        ("ours", servers.OURS, True, f"/bosetting{QUERY}"),
+        ("ours_unwarmed", servers.OURS, False, f"/bosetting{QUERY}"),
+        ("hello", hello_script, False, "/"),
+    )
+    times: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for name, script, warm, path in sides:
+            with servers.serving(script, env, warm=warm) as server:
+                time.sleep(FIRST_VISIT_AFTER_S)
+                times.setdefault(f"{name}:first_visit", []).append(open_link(browser, server.url + path))
+    return times
+
+
 def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
     """Medians (s) of every action on each app that has it, timed in turns, and the three ratios."""
     from playwright.sync_api import sync_playwright
@@ -179,7 +199,7 @@ def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
         hello_script.write_text(servers.HELLO_RERUN, encoding="utf-8")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with (
-            servers.serving(servers.ROOT / "app.py", env) as ours,
+            servers.serving(servers.OURS, env) as ours,
             servers.serving(servers.ROOT / "benchmarks" / "reference_app.py", env) as plain,
             servers.serving(hello_script, env) as hello,
         ):
@@ -218,6 +238,7 @@ def run(db: str, rounds: int = 3, pages: list[str] = PAGES) -> dict[str, float]:
                     note("ours:map_click", seconds)
                 page.close()
             context.close()
+        times |= first_visits(browser, env, hello_script, rounds)
         browser.close()
     medians = {name: statistics.median(ts) for name, ts in times.items()}
     medians["ours:map_clicks_lost"] = lost

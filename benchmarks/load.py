@@ -236,12 +236,12 @@ def run(base_db: str, sizes: list[int], seconds: float, replica_sizes: list[int]
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello_rerun.py"
         hello.write_text(servers.HELLO_RERUN, encoding="utf-8")
-        out["ours"] = one_server(servers.ROOT / "app.py", env, sizes, seconds, PAGES)
+        out["ours"] = one_server(servers.OURS, env, sizes, seconds, PAGES)
         out["hello"] = one_server(hello, env, sizes, seconds, [("", "")])
     out["replicas"] = None
     if replica_sizes and nginx_available():
         with shared_postgres() as url:
             if url is not None:
                 pg_env = dict(os.environ, OSLO_INTEGRATION_DB=url)
-                out["replicas"] = replicas(servers.ROOT / "app.py", pg_env, replica_sizes, seconds, PAGES)
+                out["replicas"] = replicas(servers.OURS, pg_env, replica_sizes, seconds, PAGES)
     return out

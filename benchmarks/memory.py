@@ -97,7 +97,7 @@ def peak_rss(script: Path, paths: list[str], env: dict[str, str]) -> tuple[float
 
 def run(db: str, paths: list[str] = URL_PATHS) -> dict[str, float]:
     env = dict(os.environ, OSLO_INTEGRATION_DB=db)
-    ours, ours_anon = peak_rss(servers.ROOT / "app.py", paths, env)
+    ours, ours_anon = peak_rss(servers.OURS, paths, env)
     libraries = loaded_libraries(env)
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"

@@ -26,6 +26,11 @@ HELLO_RERUN = (
 )
 
 
+# ours as the README starts it: `streamlit run app.py` with the warm-up at start (oslo_integration/start.py)
+OURS = ROOT / "app.py"
+OURS_LAUNCHER = (sys.executable, "-m", "oslo_integration", "start")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -57,8 +62,9 @@ class Server:
 LOG_ENV = "BENCHMARK_SERVER_LOG"  # a folder: each server's output is kept there (to find a failing run's cause)
 
 
-def start(script: Path, env: dict[str, str] | None = None, port: int | None = None) -> Server:
-    """`streamlit run script` headless on loopback, returned once its health check answers.
+def start(script: Path, env: dict[str, str] | None = None, port: int | None = None, *, warm: bool = True) -> Server:
+    """`streamlit run script` headless on loopback, returned once its health check answers; ours (OURS)
+    through its launcher unless `warm` is False.
 
     Every server runs with the one runner setting ours changes (.streamlit/config.toml: no full garbage
     collection after each run), so hello world and the plain app are compared on equal terms.
@@ -66,8 +72,9 @@ def start(script: Path, env: dict[str, str] | None = None, port: int | None = No
     port = port or free_port()
     logs = os.environ.get(LOG_ENV)
     out = open(Path(logs) / f"{script.stem}-{port}.log", "wb") if logs else subprocess.DEVNULL  # noqa: SIM115
+    command = list(OURS_LAUNCHER) if warm and script == OURS else [sys.executable, "-m", "streamlit", "run", str(script)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",
+        [*command, "--server.headless=true", f"--server.port={port}",
          "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
          "--server.runOnSave=false", "--runner.postScriptGC=false"],
         cwd=ROOT if script.parent == ROOT else script.parent, env=env or dict(os.environ),
@@ -96,8 +103,8 @@ def stop(server: Server) -> None:
 
 
 @contextmanager
-def serving(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
-    server = start(script, env)
+def serving(script: Path, env: dict[str, str] | None = None, *, warm: bool = True) -> Iterator[Server]:
+    server = start(script, env, warm=warm)
     try:
         yield server
     finally:

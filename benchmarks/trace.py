@@ -150,7 +150,7 @@ def run(db: str, pages: list[str] = browser.PAGES) -> list[PageTrace]:
         hello_script.write_text(servers.HELLO_RERUN, encoding="utf-8")
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            with servers.serving(servers.ROOT / "app.py", env) as ours, servers.serving(hello_script, env) as hello:
+            with servers.serving(servers.OURS, env) as ours, servers.serving(hello_script, env) as hello:
                 browser.open_link(chromium, f"{ours.url}/{pages[0]}{browser.QUERY}")  # each server has had its first visitor
                 browser.open_link(chromium, hello.url + "/")
                 traces = [trace_page(chromium, f"{ours.url}/{name}{browser.QUERY}", name) for name in pages]

@@ -48,6 +48,11 @@ def test_quick_benchmarks_run_and_end_with_one_line_of_ratios(tmp_path):
         # real mouse clicks on the map, each either redrawn or counted as lost (not asserted: it is a matter of time)
         clicks = re.search(r"Browser map click .*?(?:redrawn in ([\d.]+) s \(median\), )?(\d+) of (\d+) clicks lost", text)
         assert clicks and int(clicks[3]) == 1 and (clicks[1] is not None or clicks[2] == "1"), text[-3000:]
+        # the first reader after a start, ours warmed up and not, beside hello world (times, not asserted)
+        first = re.search(
+            r"Browser first visit .*: ours ([\d.]+) s .*`streamlit run app.py`: ([\d.]+) s\), hello world ([\d.]+) s", text
+        )
+        assert first and all(float(g) > 0 for g in first.groups()), text[-3000:]
     assert "quick" in text and last in text and "Machine:" in text
     assert "Load ours: 3 viewers" in text and "Load hello: 3 viewers" in text
     if os.path.exists("/usr/sbin/nginx") and os.path.exists("/usr/lib/postgresql"):
