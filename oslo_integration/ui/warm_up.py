@@ -62,12 +62,14 @@ def warm_up(root: Path = PROJECT_ROOT) -> None:
 
     version = data.data_version()
     show_example = View().show_example  # what a link without ?eksempel= shows
+    anonymous = ()  # no bydel's own figures shown in full
     data.years(version)
     data.real_years(version)
-    for name in indicators():
-        data.indicator_frame(version, show_example, name)
+    for name in indicators():  # every argument as the pages pass it: the cache's key is the arguments as given
+        data.indicator_frame(version, show_example, name, anonymous)
     for route in PUBLIC:
-        data.page_years(version, show_example, (), route.url_path)
+        if not route.hidden:  # an embedded card has no sidebar and no year control
+            data.page_years(version, show_example, anonymous, route.url_path)
 
 
 READY = "Oppvarmet"  # the start of the line the server prints when it is done (tests wait for it)
