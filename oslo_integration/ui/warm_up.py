@@ -1,4 +1,4 @@
-"""What a server does once, as it starts, so the first visitor after a restart waits no longer than the next.
+"""What a server does once, as it starts, so the first visitor after a restart does not also wait for our imports.
 
 A new server process has imported nothing of ours and read no figures: `streamlit run app.py` does that
 inside the first visitor's page (about 1.4 s of imports on this 2-core machine, Altair, Polars, pydeck
