@@ -1,6 +1,6 @@
 import sys
 
-if sys.argv[1:2] == ["start"]:  # the server: none of the command line's own modules in its memory
+if sys.argv[1:2] == ["start"]:  # the server, as cli.main would start it, but without the command line's modules in its memory
     from .start import main
 
     sys.exit(main(sys.argv[2:]))

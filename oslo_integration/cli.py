@@ -280,12 +280,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_start(args: argparse.Namespace) -> int:
-    from .start import main as start
-
-    return start(args.streamlit_options)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m oslo_integration",
@@ -363,14 +357,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("helse", cmd_health, "Sjekk at databasen svarer og er klar (for helsesjekk i drift); kode 1 hvis ikke.")
 
-    p = add(
-        "start",
-        cmd_start,
-        "Start dashbordet (som `streamlit run app.py`), med sidene og tallene lest inn før første besøk.",
-    )
-    p.add_argument(
-        "streamlit_options", nargs=argparse.REMAINDER, metavar="VALG", help="Streamlits egne valg, f.eks. --server.port=8501"
-    )
+    # in the list for --help only: main() hands `start` and everything after it to Streamlit unparsed
+    # (argparse would refuse Streamlit's own options), as __main__ does before this module is loaded
+    start_help = "Start dashbordet (som `streamlit run app.py`, med Streamlits egne valg), med sidene og tallene lest inn før første besøk."
+    sub.add_parser("start", help=start_help, description=start_help)
 
     p = add("eksempeldata", cmd_example_data, "Lag eksempeldata på nytt (deterministisk; ikke ekte tall).")
     p.add_argument("--out", help="filen som skal skrives (standard: data/eksempel/…)")
@@ -378,6 +368,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["start"]:
+        from .start import main as start
+
+        return start(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

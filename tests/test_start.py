@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
 import urllib.request
 
+from benchmarks.servers import free_port
+from oslo_integration import cli, start
 from oslo_integration.start import APP, streamlit_args
 from oslo_integration.ui.warm_up import READY
 from tests.conftest import ROOT
@@ -19,10 +20,16 @@ def test_the_options_go_to_streamlit_run_of_the_app():
     assert APP == ROOT / "app.py"
 
 
+def test_the_command_line_hands_start_and_its_options_to_streamlit_unparsed(monkeypatch):
+    got = []
+    monkeypatch.setattr(start, "main", lambda options: got.append(options) or 0)
+    assert cli.main(["start", "--server.port=8600", "--server.headless=true"]) == 0
+    assert got == [["--server.port=8600", "--server.headless=true"]]
+    assert "start" in cli.build_parser().format_help()  # and --help lists it
+
+
 def test_start_serves_the_dashboard_and_warms_it_up(shipped_copy, tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "oslo_integration", "start", "--server.headless=true", f"--server.port={port}",
          "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
