@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..paths import PROJECT_ROOT
+from ..text.numbers import fmt_number
 from .routes import PUBLIC
 
 _LOG = logging.getLogger(__name__)
@@ -48,13 +49,18 @@ def _import(name: str) -> None:
             raise
 
 
+def page_files(root: Path = PROJECT_ROOT) -> list[Path]:
+    """app.py and the public pages: the scripts whose imports every server needs."""
+    return [root / "app.py"] + [root / route.file for route in PUBLIC]
+
+
 def warm_up(root: Path = PROJECT_ROOT) -> None:
     """Imports what app.py and the public pages import, and reads the figures any first visit needs
     into the process's caches (ui/data.py): the same calls with the same keys the pages make.
 
     Only the public pages: the upload pages' readers are loaded when someone logs in, not in every server.
     """
-    for name in page_imports([root / "app.py"] + [root / route.file for route in PUBLIC]):
+    for name in page_imports(page_files(root)):
         _import(name)
     from ..metrics import indicators
     from . import data
@@ -80,7 +86,7 @@ def _warm_up_or_log(after: Callable[[], bool]) -> None:
         if after():
             started = time.perf_counter()
             warm_up()
-            seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+            seconds = fmt_number(time.perf_counter() - started, 1)
             print(f"  {READY} på {seconds} s: sidene og tallene er lest inn.", flush=True)
     except Exception:  # noqa: BLE001 – the pages meet the same fault and say so; here only the head start is lost
         _LOG.warning("Oppvarmingen ved start stoppet; sidene leser tallene selv ved første besøk.", exc_info=True)

@@ -9,8 +9,7 @@ import subprocess
 import sys
 
 from oslo_integration.store import read_for_pages
-from oslo_integration.ui.routes import PUBLIC
-from oslo_integration.ui.warm_up import page_imports
+from oslo_integration.ui.warm_up import page_files, page_imports
 from tests.conftest import ROOT
 
 
@@ -51,7 +50,7 @@ def test_the_warm_up_loads_the_public_pages_and_not_the_upload_readers(shipped_c
     assert done.returncode == 0, done.stderr[-3000:]
     found = json.loads(done.stdout.splitlines()[-1])
     loaded = set(found["modules"])
-    ours = {m for m in page_imports([ROOT / "app.py"] + [ROOT / r.file for r in PUBLIC]) if m.startswith("oslo_integration")}
+    ours = {m for m in page_imports(page_files()) if m.startswith("oslo_integration")}
     assert {"oslo_integration.ui.card", "oslo_integration.page_cards", "oslo_integration.ui.mappage"} <= ours
     assert {m for m in ours if _is_module(m)} <= loaded
     assert {"altair", "polars", "pydeck", "oslo_integration.ui.card"} <= loaded
